@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Who may have signed: exactly one of these trust anchors, as the policy names it. */
+export const SignerPolicy = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('identity'),
+    identity: z.string().min(1),
+    issuer: z.string().min(1),
+    /** Treat `identity` as a regular expression. Only when the policy says so. */
+    identityIsPattern: z.boolean().optional(),
+  }),
+  z.object({ mode: z.literal('public-key'), publicKeyPem: z.string().min(1) }),
+  z.object({ mode: z.literal('ca-chain'), caChainPem: z.string().min(1) }),
+]);
+export type SignerPolicy = z.infer<typeof SignerPolicy>;
+
+export const FileStatus = z.enum(['verified', 'modified', 'missing', 'extra', 'refused']);
+export type FileStatus = z.infer<typeof FileStatus>;
+
+export const FileResult = z.object({
+  path: z.string(),
+  status: FileStatus,
+  reason: z.string().nullable(),
+  expectedDigest: z.string().nullable(),
+  actualDigest: z.string().nullable(),
+  size: z.number().nullable(),
+});
+export type FileResult = z.infer<typeof FileResult>;
+
+export const SignerInfo = z.object({
+  mode: z.enum(['identity', 'public-key', 'ca-chain']),
+  /** Certificate SAN, key fingerprint, or leaf subject. */
+  subject: z.string(),
+  issuer: z.string().nullable(),
+  signedAt: z.string().nullable(),
+});
+export type SignerInfo = z.infer<typeof SignerInfo>;
+
+export const ModelVerificationReport = z.object({
+  verified: z.boolean(),
+  /** Set when `verified` is false: an error code and plain-words reason. */
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  signer: SignerInfo.nullable(),
+  format: z.string().nullable(),
+  hashAlgorithm: z.string().nullable(),
+  files: z.array(FileResult),
+  bytesHashed: z.number(),
+  durationMs: z.number(),
+});
+export type ModelVerificationReport = z.infer<typeof ModelVerificationReport>;
+
+export const VerifyModelInput = z.object({
+  jobId: z.string().min(1).max(64),
+  modelPath: z.string().min(1),
+  signaturePath: z.string().min(1).optional(),
+  policy: SignerPolicy,
+  ignorePaths: z.array(z.string()).max(1000).optional(),
+});
+export type VerifyModelInput = z.infer<typeof VerifyModelInput>;
+
+export const VerificationProgress = z.object({
+  jobId: z.string(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  filesDone: z.number(),
+  filesTotal: z.number(),
+  currentFile: z.string().nullable(),
+});
+export type VerificationProgress = z.infer<typeof VerificationProgress>;
