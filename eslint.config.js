@@ -70,8 +70,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noRawIpc],
+          patterns: [{ group: ['**/preview/**'], message: 'The preview transport is never part of the Electron app.' }],
+        },
+      ],
+    },
+  },
+  {
     // The two wrappers: the only places raw IPC objects may appear.
     files: ['electron/main/ipc/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/preview/**'], message: 'The preview transport is never part of the Electron app.' }] },
+      ],
+    },
   },
 );

@@ -1,0 +1,140 @@
+// Lists a model folder: every regular file that is not ignored, and every entry we refuse
+// to hash with the reason. The walk never leaves the folder's real path.
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../../shared/errors.ts';
+import { isIgnored, isInside } from './paths.ts';
+
+/** Why an entry was refused. PATH_ESCAPE is the security-relevant one. */
+export type RefusalCode = 'PATH_ESCAPE' | 'SYMLINK_NOT_ALLOWED' | 'SPECIAL_FILE' | 'UNREADABLE';
+
+export type WalkEntry =
+  | { kind: 'file'; rel: string; abs: string; size: number; viaSymlink: boolean }
+  | { kind: 'refused'; rel: string; code: RefusalCode; reason: string };
+
+export interface WalkOptions {
+  allowSymlinks: boolean;
+  /** Paths relative to the root (POSIX) to leave out, with everything under them. */
+  ignores: readonly string[];
+  maxEntries?: number;
+  maxDepth?: number;
+}
+
+export interface ModelListing {
+  /** The real path of the model (folder or single file). */
+  root: string;
+  /** The model is one file; its only entry is named '.'. */
+  singleFile: boolean;
+  entries: WalkEntry[];
+}
+
+function fsCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Lists `modelPath` (absolute). Throws AppError NOT_FOUND when it does not exist,
+ * INVALID_INPUT when it is neither a file nor a folder or holds more than `maxEntries`.
+ */
+export async function walkModel(modelPath: string, options: WalkOptions): Promise<ModelListing> {
+  let root: string;
+  try {
+    // The path the user chose may itself be a link (a mounted volume, /tmp on macOS);
+    // confinement is to wherever it really is.
+    root = await realpath(modelPath);
+  } catch (error) {
+    if (fsCode(error) === 'ENOENT') throw new AppError('NOT_FOUND', `The model path does not exist: ${modelPath}`, { cause: error });
+    throw new AppError('INVALID_INPUT', `The model path cannot be read: ${modelPath}`, { cause: error });
+  }
+  const rootStat = await stat(root);
+  if (rootStat.isFile()) {
+    return { root, singleFile: true, entries: [{ kind: 'file', rel: '.', abs: root, size: rootStat.size, viaSymlink: false }] };
+  }
+  if (!rootStat.isDirectory()) throw new AppError('INVALID_INPUT', `The model path is neither a file nor a folder: ${modelPath}`);
+
+  const maxEntries = options.maxEntries ?? 1_000_000;
+  const maxDepth = options.maxDepth ?? 256;
+  const entries: WalkEntry[] = [];
+  const visited = new Set<string>([root]);
+  const stack: Array<{ abs: string; rel: string; depth: number }> = [{ abs: root, rel: '', depth: 0 }];
+  const push = (entry: WalkEntry): void => {
+    entries.push(entry);
+    if (entries.length > maxEntries) throw new AppError('INVALID_INPUT', `The model folder holds more than ${maxEntries} entries.`);
+  };
+
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    if (!dir) break;
+    if (dir.depth > maxDepth) {
+      push({ kind: 'refused', rel: dir.rel, code: 'UNREADABLE', reason: `Folders nest deeper than ${maxDepth} levels.` });
+      continue;
+    }
+    let children: Dirent[];
+    try {
+      children = await readdir(dir.abs, { withFileTypes: true });
+    } catch (error) {
+      push({ kind: 'refused', rel: dir.rel || '.', code: 'UNREADABLE', reason: `The folder cannot be read (${fsCode(error) ?? 'error'}).` });
+      continue;
+    }
+    for (const child of children) {
+      const rel = dir.rel ? `${dir.rel}/${child.name}` : child.name;
+      if (isIgnored(rel, options.ignores)) continue;
+      const abs = path.join(dir.abs, child.name);
+      if (child.isSymbolicLink()) {
+        const entry = await followLink(root, rel, abs, options.allowSymlinks);
+        if (entry.kind === 'dir') {
+          if (visited.has(entry.real)) {
+            push({ kind: 'refused', rel, code: 'UNREADABLE', reason: 'The symbolic link loops back to a folder already listed.' });
+          } else {
+            visited.add(entry.real);
+            stack.push({ abs: entry.real, rel, depth: dir.depth + 1 });
+          }
+        } else {
+          push(entry);
+        }
+      } else if (child.isDirectory()) {
+        stack.push({ abs, rel, depth: dir.depth + 1 });
+      } else if (child.isFile()) {
+        try {
+          push({ kind: 'file', rel, abs, size: (await lstat(abs)).size, viaSymlink: false });
+        } catch (error) {
+          push({ kind: 'refused', rel, code: 'UNREADABLE', reason: `The file cannot be read (${fsCode(error) ?? 'error'}).` });
+        }
+      } else {
+        push({ kind: 'refused', rel, code: 'SPECIAL_FILE', reason: 'Not a regular file (a device, socket or pipe); it cannot be part of a model.' });
+      }
+    }
+  }
+  entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { root, singleFile: false, entries };
+}
+
+// ---- SECURITY: symbolic links ----------------------------------------------------------
+// A link is resolved to its real target first; a target outside the model's real folder
+// is refused as PATH_ESCAPE whatever the signature allows, so a signed model can never make
+// us read (and report digests of) files elsewhere on the machine.
+async function followLink(
+  root: string,
+  rel: string,
+  abs: string,
+  allowSymlinks: boolean,
+): Promise<WalkEntry | { kind: 'dir'; real: string }> {
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch (error) {
+    return { kind: 'refused', rel, code: 'UNREADABLE', reason: `A symbolic link whose target cannot be reached (${fsCode(error) ?? 'error'}).` };
+  }
+  if (!isInside(root, real)) {
+    return { kind: 'refused', rel, code: 'PATH_ESCAPE', reason: 'A symbolic link that points outside the model folder.' };
+  }
+  if (!allowSymlinks) {
+    return { kind: 'refused', rel, code: 'SYMLINK_NOT_ALLOWED', reason: 'A symbolic link, and the signature does not allow symbolic links.' };
+  }
+  const target = await stat(real);
+  if (target.isDirectory()) return { kind: 'dir', real };
+  if (target.isFile()) return { kind: 'file', rel, abs: real, size: target.size, viaSymlink: true };
+  return { kind: 'refused', rel, code: 'SPECIAL_FILE', reason: 'A symbolic link to something that is not a regular file.' };
+}

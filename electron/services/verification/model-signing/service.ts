@@ -1,0 +1,87 @@
+// The model verification service the contract exposes: runs verifications as jobs with
+// ids, forwards their progress, cancels them, and owns the hash worker pool.
+import type { ModelVerificationReport, VerificationProgress, VerifyModelInput } from '../../../../shared/contract/index.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { HashPool } from '../hashing/hash-pool.ts';
+import { verifyBundle as sigstoreVerifyBundle } from '../sigstore/index.ts';
+import type { VerifyBundle } from './verify.ts';
+import { verifyModelSignature } from './verify.ts';
+
+export interface ModelVerificationServiceDeps {
+  /** Receives each job's progress, throttled (about ten events a second at most). */
+  emitProgress: (progress: VerificationProgress) => void;
+  /** The Sigstore bundle verifier; defaults to sigstore/index.ts. */
+  verifyBundle?: VerifyBundle;
+  /** A shared pool; when absent the service starts (and disposes) its own on first use. */
+  pool?: HashPool;
+  /** Clock in milliseconds. */
+  now?: () => number;
+  /** A parsed trusted_root.json for private Sigstore deployments. */
+  trustedRoot?: unknown;
+}
+
+export interface ModelVerificationService {
+  /**
+   * Verifies a model. A model that does not verify is a report with `verified: false`.
+   * Throws AppError INVALID_INPUT / NOT_FOUND for bad paths, CONFLICT when `jobId` is
+   * already running, CANCELLED when cancelled.
+   */
+  verifyModel(input: VerifyModelInput): Promise<ModelVerificationReport>;
+  /** Cancels a running job; `cancelled` is false when no such job runs. */
+  cancel(input: { jobId: string }): Promise<{ cancelled: boolean }>;
+  /** Cancels every job and stops the worker threads. */
+  dispose(): Promise<void>;
+}
+
+/** Creates the service. No worker thread starts until the first verification. */
+export function createModelVerificationService(deps: ModelVerificationServiceDeps): ModelVerificationService {
+  const jobs = new Map<string, AbortController>();
+  const now = deps.now ?? (() => Date.now());
+  const verifyBundle = deps.verifyBundle ?? sigstoreVerifyBundle;
+  let ownPool: HashPool | null = null;
+  let disposed = false;
+  const pool = (): HashPool => deps.pool ?? (ownPool ??= new HashPool());
+
+  return {
+    async verifyModel(input) {
+      if (disposed) throw new AppError('NOT_AVAILABLE', 'The verification service has stopped.');
+      if (jobs.has(input.jobId)) throw new AppError('CONFLICT', `A verification with id ${input.jobId} is already running.`);
+      const controller = new AbortController();
+      jobs.set(input.jobId, controller);
+      try {
+        return await verifyModelSignature(
+          { verifyBundle, pool: pool(), now },
+          {
+            modelPath: input.modelPath,
+            signaturePath: input.signaturePath,
+            policy: input.policy,
+            ignorePaths: input.ignorePaths,
+            trustedRoot: deps.trustedRoot,
+          },
+          {
+            signal: controller.signal,
+            onProgress: (p) => deps.emitProgress({ jobId: input.jobId, ...p }),
+          },
+        );
+      } catch (error) {
+        if (controller.signal.aborted) throw new AppError('CANCELLED', 'The verification was cancelled.', { cause: error });
+        throw error;
+      } finally {
+        jobs.delete(input.jobId);
+      }
+    },
+    async cancel({ jobId }) {
+      const controller = jobs.get(jobId);
+      if (!controller) return { cancelled: false };
+      controller.abort();
+      return { cancelled: true };
+    },
+    async dispose() {
+      disposed = true;
+      for (const controller of jobs.values()) controller.abort();
+      jobs.clear();
+      await ownPool?.dispose();
+      ownPool = null;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { SignerPolicy, VerifyModelInput } from '../../../../shared/contract/schemas/verification.ts';
+
+export type PolicyMode = SignerPolicy['mode'];
+
+/** What the "Verify a model" form holds. */
+export interface VerificationFormValues {
+  modelPath: string;
+  signaturePath: string;
+  /** The user typed a signature path: stop following the folder's default. */
+  signatureEdited: boolean;
+  mode: PolicyMode;
+  identity: string;
+  issuer: string;
+  identityIsPattern: boolean;
+  publicKeyPem: string;
+  caChainPem: string;
+  /** One path per line, relative to the model folder. */
+  ignorePaths: string;
+}
+
+export type VerificationField = 'modelPath' | 'signaturePath' | 'identity' | 'issuer' | 'publicKeyPem' | 'caChainPem' | 'ignorePaths';
+export type VerificationFormErrors = Partial<Record<VerificationField, string>>;
+
+export const POLICY_LABELS: Record<PolicyMode, string> = {
+  identity: 'Signer identity and issuer (keyless)',
+  'public-key': 'Public key',
+  'ca-chain': 'Certificate authority chain',
+};
+
+export function emptyVerificationForm(): VerificationFormValues {
+  return {
+    modelPath: '',
+    signaturePath: '',
+    signatureEdited: false,
+    mode: 'identity',
+    identity: '',
+    issuer: '',
+    identityIsPattern: false,
+    publicKeyPem: '',
+    caChainPem: '',
+    ignorePaths: '',
+  };
+}
+
+/** `<folder>/model.sig`, in the folder's own separator style; '' for no folder. */
+export function defaultSignaturePath(folder: string): string {
+  const trimmed = folder.trim();
+  if (trimmed === '') return '';
+  const separator = trimmed.includes('\\') && !trimmed.includes('/') ? '\\' : '/';
+  return `${trimmed.replace(/[\\/]+$/, '')}${separator}model.sig`;
+}
+
+/** Changes the model folder; the signature path follows it until the user edits that. */
+export function withModelPath(values: VerificationFormValues, modelPath: string): VerificationFormValues {
+  return {
+    ...values,
+    modelPath,
+    signaturePath: values.signatureEdited ? values.signaturePath : defaultSignaturePath(modelPath),
+  };
+}
+
+/** The ignore list: one path per line, blank lines dropped, duplicates once. */
+export function parseIgnorePaths(text: string): string[] {
+  return [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''))];
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
+}
+
+function checkPem(text: string, label: 'PUBLIC KEY' | 'CERTIFICATE'): boolean {
+  const begin = new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----`);
+  return begin.test(text);
+}
+
+/** Checks the form; an empty object means Verify can run. Messages are for the user. */
+export function validateVerificationForm(values: VerificationFormValues): VerificationFormErrors {
+  const errors: VerificationFormErrors = {};
+  const model = values.modelPath.trim();
+  if (model === '') errors.modelPath = 'Enter the folder that holds the model files.';
+  else if (!isAbsolute(model)) errors.modelPath = 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
+  const signature = values.signaturePath.trim();
+  if (signature !== '' && !isAbsolute(signature)) errors.signaturePath = 'Enter the full path of the signature file.';
+
+  if (values.mode === 'identity') {
+    const identity = values.identity.trim();
+    if (identity === '') {
+      errors.identity = 'Enter who must have signed, such as release@example.com or a workflow URL.';
+    } else if (values.identityIsPattern) {
+      try {
+        new RegExp(identity);
+      } catch {
+        errors.identity = 'This is not a valid regular expression.';
+      }
+    }
+    const issuer = values.issuer.trim();
+    if (issuer === '') errors.issuer = 'Enter the identity provider that vouched for the signer.';
+    else if (!/^https:\/\/[^\s/]+/.test(issuer)) {
+      errors.issuer = 'The issuer is a web address, such as https://accounts.google.com.';
+    }
+  } else if (values.mode === 'public-key') {
+    if (!checkPem(values.publicKeyPem, 'PUBLIC KEY')) {
+      errors.publicKeyPem = 'Paste a PEM public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.';
+    }
+  } else if (!checkPem(values.caChainPem, 'CERTIFICATE')) {
+    errors.caChainPem = 'Paste one or more PEM certificates, each from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.';
+  }
+
+  const ignore = parseIgnorePaths(values.ignorePaths);
+  if (ignore.length > 1000) errors.ignorePaths = 'At most 1000 paths can be ignored.';
+  else {
+    const bad = ignore.find((p) => isAbsolute(p) || p.split(/[\\/]/).includes('..'));
+    if (bad !== undefined) errors.ignorePaths = `“${bad}” must be a path inside the model folder, such as .git or README.md.`;
+  }
+  return errors;
+}
+
+/** The signer policy the form describes. */
+export function toSignerPolicy(values: VerificationFormValues): SignerPolicy {
+  switch (values.mode) {
+    case 'identity':
+      return {
+        mode: 'identity',
+        identity: values.identity.trim(),
+        issuer: values.issuer.trim(),
+        ...(values.identityIsPattern ? { identityIsPattern: true } : {}),
+      };
+    case 'public-key':
+      return { mode: 'public-key', publicKeyPem: values.publicKeyPem.trim() };
+    case 'ca-chain':
+      return { mode: 'ca-chain', caChainPem: values.caChainPem.trim() };
+  }
+}
+
+/** The `verification:verify-model` input for a valid form. */
+export function toVerifyInput(values: VerificationFormValues, jobId: string): VerifyModelInput {
+  const modelPath = values.modelPath.trim();
+  const signaturePath = values.signaturePath.trim() || defaultSignaturePath(modelPath);
+  const ignorePaths = parseIgnorePaths(values.ignorePaths);
+  return {
+    jobId,
+    modelPath,
+    signaturePath,
+    policy: toSignerPolicy(values),
+    ...(ignorePaths.length > 0 ? { ignorePaths } : {}),
+  };
+}
+
+/** A fresh job id: a UUID where the page is a secure context, else 128 random bits in hex. */
+export function newJobId(source: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto): string {
+  if (typeof source.randomUUID === 'function') return source.randomUUID();
+  const bytes = source.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,218 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConnectionService, type ConnectionService } from '../../../../../electron/services/connections/connection-service.ts';
+import { createSettingsService } from '../../../../../electron/services/settings/settings-service.ts';
+import type { ConnectionDraft } from '../../../../../shared/contract/schemas/connections.ts';
+import { createMemorySecretStore, type MemorySecretStore } from '../secrets/memory-secret-store.ts';
+import { closedPortUrl, mlflowHandler, sendJson, startServer, type LocalServer } from './local-server.ts';
+
+const NOW = new Date('2025-03-01T10:00:00.000Z');
+let dir: string;
+let secrets: MemorySecretStore;
+let changed: string[][];
+let service: ConnectionService;
+let ids: number;
+const servers: LocalServer[] = [];
+
+function build(timeoutMs = 5_000): ConnectionService {
+  const settings = createSettingsService({ store: new Conf({ cwd: dir, configName: 'settings' }), now: () => NOW });
+  return createConnectionService({
+    settings,
+    secrets,
+    onChanged: (changedIds) => changed.push(changedIds),
+    now: () => NOW,
+    newId: () => `c${++ids}`,
+    timeoutMs,
+  });
+}
+
+async function serve(handler: Parameters<typeof startServer>[0]): Promise<string> {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server.url;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cs-connections-'));
+  secrets = createMemorySecretStore();
+  changed = [];
+  ids = 0;
+  service = build();
+});
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const mlflowDraft = (over: Partial<ConnectionDraft> = {}): ConnectionDraft => ({
+  name: 'Prod MLflow',
+  kind: 'mlflow',
+  url: 'https://mlflow.example.com/',
+  auth: { type: 'basic', username: 'alice' },
+  ...over,
+});
+
+describe('connection profiles', () => {
+  it('creates, lists, updates and removes a profile, announcing each change', async () => {
+    const created = await service.save(mlflowDraft({ secret: 'pw-1' }));
+    expect(created).toEqual({
+      id: 'c1',
+      name: 'Prod MLflow',
+      kind: 'mlflow',
+      url: 'https://mlflow.example.com',
+      auth: { type: 'basic', username: 'alice' },
+      hasSecret: true,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
+    expect(await service.list()).toEqual([created]);
+    const renamed = await service.save(mlflowDraft({ id: 'c1', name: 'Renamed' }));
+    expect(renamed).toMatchObject({ id: 'c1', name: 'Renamed', hasSecret: true });
+    expect(await build().list()).toEqual([renamed]); // survives a restart
+    expect(await service.remove('c1')).toEqual({ removed: true });
+    expect(await service.remove('c1')).toEqual({ removed: false });
+    expect(await service.list()).toEqual([]);
+    expect(secrets.entries.size).toBe(0);
+    expect(changed).toEqual([['c1'], ['c1'], ['c1']]);
+  });
+
+  it('stores the secret only in the secret store, never in the settings file', async () => {
+    await service.save(mlflowDraft({ secret: 'hunter2-do-not-write' }));
+    await service.save({ name: 'Bearer', kind: 'prometheus', url: 'http://prom:9090', auth: { type: 'bearer' }, secret: 'tok-do-not-write' });
+    const file = readFileSync(path.join(dir, 'settings.json'), 'utf8');
+    expect(file).not.toContain('hunter2-do-not-write');
+    expect(file).not.toContain('tok-do-not-write');
+    expect(file).not.toContain('secret');
+    expect(file).not.toContain('hasSecret');
+    expect(secrets.entries).toEqual(new Map([['connection:c1', 'hunter2-do-not-write'], ['connection:c2', 'tok-do-not-write']]));
+    expect(JSON.stringify(await service.list())).not.toMatch(/do-not-write/);
+  });
+
+  it('keeps the secret when the draft has none, replaces it with a string, removes it with null', async () => {
+    await service.save(mlflowDraft({ secret: 'first' }));
+    expect(await service.save(mlflowDraft({ id: 'c1' }))).toMatchObject({ hasSecret: true });
+    expect(secrets.entries.get('connection:c1')).toBe('first');
+    expect(await service.save(mlflowDraft({ id: 'c1', secret: 'second' }))).toMatchObject({ hasSecret: true });
+    expect(secrets.entries.get('connection:c1')).toBe('second');
+    expect(await service.save(mlflowDraft({ id: 'c1', secret: null }))).toMatchObject({ hasSecret: false });
+    expect(secrets.entries.has('connection:c1')).toBe(false);
+  });
+
+  it('drops the stored secret when a profile stops using authentication', async () => {
+    await service.save(mlflowDraft({ secret: 'pw' }));
+    expect(await service.save(mlflowDraft({ id: 'c1', auth: { type: 'none' } }))).toMatchObject({ hasSecret: false, auth: { type: 'none' } });
+    expect(secrets.entries.size).toBe(0);
+  });
+
+  it('refuses invalid drafts without touching settings or the secret store', async () => {
+    await expect(service.save(mlflowDraft({ url: 'https://alice:pw@mlflow.example.com', secret: 'x' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.save(mlflowDraft({ url: 'ftp://mlflow.example.com' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.save(mlflowDraft({ auth: { type: 'none' }, secret: 'x' }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.save({ name: 'W', kind: 'workspace', url: path.join(dir, 'missing'), auth: { type: 'none' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.save(mlflowDraft({ id: 'nope' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await service.list()).toEqual([]);
+    expect(secrets.entries.size).toBe(0);
+    expect(changed).toEqual([]);
+  });
+
+  it('saves nothing when the keychain fails, and keeps a profile whose secret it cannot delete', async () => {
+    secrets.failing = true;
+    await expect(service.save(mlflowDraft({ secret: 'pw' }))).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    secrets.failing = false;
+    expect(await service.list()).toEqual([]);
+    await service.save(mlflowDraft({ secret: 'pw' }));
+    secrets.failing = true;
+    await expect(service.remove('c2')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    secrets.failing = false;
+    expect((await service.list()).map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('saves a workspace folder as a normalised absolute path', async () => {
+    const saved = await service.save({ name: 'Local', kind: 'workspace', url: `${dir}/.`, auth: { type: 'none' } });
+    expect(saved).toMatchObject({ url: dir, hasSecret: false });
+  });
+});
+
+describe('testing a connection against a real local server', () => {
+  it('reaches MLflow with the stored basic-auth credentials and reads its version', async () => {
+    const url = await serve(mlflowHandler('alice', 'right-pw', '3.1.0'));
+    await service.save(mlflowDraft({ url, secret: 'right-pw' }));
+    const result = await service.test('c1');
+    expect(result).toMatchObject({ ok: true, serverVersion: '3.1.0' });
+    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    const server = servers[0];
+    expect(server?.requests.map((r) => r.url)).toEqual(['/api/2.0/mlflow/registered-models/search?max_results=1', '/version']);
+    expect(server?.requests[0]?.authorization).toBe(`Basic ${Buffer.from('alice:right-pw').toString('base64')}`);
+  });
+
+  it('reports a wrong password as CONNECTION_AUTH_FAILED', async () => {
+    const url = await serve(mlflowHandler('alice', 'right-pw'));
+    await service.save(mlflowDraft({ url, secret: 'wrong-pw' }));
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'CONNECTION_AUTH_FAILED' });
+  });
+
+  it('reports a missing stored secret as CONNECTION_AUTH_FAILED without calling the peer', async () => {
+    const url = await serve(mlflowHandler('alice', 'right-pw'));
+    await service.save(mlflowDraft({ url }));
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'CONNECTION_AUTH_FAILED', message: expect.stringMatching(/No password/) });
+    expect(servers[0]?.requests).toEqual([]);
+  });
+
+  it('sends a bearer token as such', async () => {
+    const url = await serve((req, res) => (req.headers.authorization === 'Bearer tok' ? sendJson(res, 200, {}) : sendJson(res, 401, {})));
+    await service.save(mlflowDraft({ url, auth: { type: 'bearer' }, secret: 'tok' }));
+    await expect(service.test('c1')).resolves.toMatchObject({ ok: true, serverVersion: null });
+  });
+
+  it('reports a refused port as CONNECTION_UNREACHABLE', async () => {
+    await service.save(mlflowDraft({ url: await closedPortUrl(), secret: 'pw' }));
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'CONNECTION_UNREACHABLE' });
+  });
+
+  it('reports a peer that never answers as CONNECTION_UNREACHABLE after the timeout', async () => {
+    service = build(300);
+    const url = await serve(() => undefined);
+    await service.save(mlflowDraft({ url, secret: 'pw' }));
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'CONNECTION_UNREACHABLE', message: expect.stringMatching(/did not answer/) });
+  });
+
+  it('reports an HTML login page as CONNECTION_BAD_RESPONSE', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Sign in</body></html>');
+    });
+    await service.save(mlflowDraft({ url, secret: 'pw' }));
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'CONNECTION_BAD_RESPONSE' });
+  });
+
+  it('reads the Prometheus version from buildinfo', async () => {
+    const url = await serve((req, res) =>
+      req.url === '/api/v1/status/buildinfo' ? sendJson(res, 200, { status: 'success', data: { version: '2.53.0', revision: 'x' } }) : sendJson(res, 404, {}),
+    );
+    await service.save({ name: 'Prom', kind: 'prometheus', url, auth: { type: 'none' } });
+    await expect(service.test('c1')).resolves.toMatchObject({ ok: true, serverVersion: '2.53.0' });
+  });
+
+  it('reads the Alertmanager version from its v2 status', async () => {
+    const url = await serve((req, res) =>
+      req.url === '/api/v2/status' ? sendJson(res, 200, { cluster: { status: 'disabled' }, versionInfo: { version: '0.27.0' } }) : sendJson(res, 404, {}),
+    );
+    await service.save({ name: 'AM', kind: 'alertmanager', url, auth: { type: 'none' } });
+    await expect(service.test('c1')).resolves.toMatchObject({ ok: true, serverVersion: '0.27.0' });
+  });
+
+  it('checks that a workspace folder is still there', async () => {
+    const folder = mkdtempSync(path.join(dir, 'ws-'));
+    await service.save({ name: 'Local', kind: 'workspace', url: folder, auth: { type: 'none' } });
+    await expect(service.test('c1')).resolves.toMatchObject({ ok: true, serverVersion: null });
+    rmSync(folder, { recursive: true });
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'CONNECTION_UNREACHABLE', message: expect.stringMatching(/does not exist/) });
+  });
+
+  it('says NOT_FOUND for an unknown profile', async () => {
+    await expect(service.test('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

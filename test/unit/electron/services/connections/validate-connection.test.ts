@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checkAuth,
+  checkLocation,
+  checkPeerUrl,
+} from '../../../../../electron/services/connections/validate-connection.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cs-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+describe('connection validation', () => {
+  it('accepts http(s) URLs, with a path prefix, and drops trailing slashes', () => {
+    expect(checkPeerUrl(' https://mlflow.example.com/ ')).toBe('https://mlflow.example.com');
+    expect(checkPeerUrl('http://127.0.0.1:5000/mlflow//')).toBe('http://127.0.0.1:5000/mlflow');
+  });
+
+  it('refuses a URL with credentials inside it, without repeating them', () => {
+    let message = '';
+    try {
+      checkPeerUrl('https://alice:hunter2@mlflow.example.com');
+    } catch (error) {
+      message = (error as Error).message;
+      expect(error).toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect(message).toMatch(/user name or password/);
+    expect(message).not.toContain('hunter2');
+    expect(codeOf(() => checkPeerUrl('https://token@mlflow.example.com'))).toBe('INVALID_INPUT');
+  });
+
+  it('refuses other schemes, non-URLs, queries and fragments', () => {
+    for (const bad of ['ftp://host', 'file:///etc/passwd', 'javascript:alert(1)', 'mlflow.example.com', 'http://h/?x=1', 'http://h/#f', 'http://h?']) {
+      expect(codeOf(() => checkPeerUrl(bad)), bad).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('accepts an existing absolute folder for a workspace and refuses anything else', () => {
+    expect(checkLocation('workspace', `${dir}/./`)).toBe(dir);
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    expect(codeOf(() => checkLocation('workspace', file))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('workspace', path.join(dir, 'missing')))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('workspace', 'relative/folder'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('workspace', 'https://example.com'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('mlflow', dir))).toBe('INVALID_INPUT');
+  });
+
+  it('refuses a secret for a profile without authentication, and authentication for a workspace', () => {
+    expect(codeOf(() => checkAuth('mlflow', { type: 'none' }, 'pw'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkAuth('workspace', { type: 'bearer' }, undefined))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkAuth('mlflow', { type: 'none' }, null))).toBeUndefined();
+    expect(codeOf(() => checkAuth('mlflow', { type: 'basic', username: 'u' }, 'pw'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { HashTaskMessage, HashTaskReply } from '../../../../electron/services/verification/hashing/worker-protocol.ts';
+import { CONTROL_BYTES, controlViews } from '../../../../electron/services/verification/hashing/worker-protocol.ts';
+
+const worker = new Worker(new URL('../../../../electron/workers/hash-worker.ts', import.meta.url));
+afterAll(() => worker.terminate());
+const dir = mkdtempSync(path.join(tmpdir(), 'cs-worker-'));
+const file = path.join(dir, 'x.bin');
+const data = Buffer.alloc(20 * 1024 * 1024, 3);
+writeFileSync(file, data);
+
+function ask(task: Omit<HashTaskMessage, 'type' | 'taskId'>, taskId: number): Promise<HashTaskReply> {
+  return new Promise((resolve) => {
+    const onMessage = (reply: HashTaskReply): void => {
+      if (reply.taskId !== taskId) return;
+      worker.off('message', onMessage);
+      resolve(reply);
+    };
+    worker.on('message', onMessage);
+    worker.postMessage({ type: 'hash', taskId, ...task } satisfies HashTaskMessage);
+  });
+}
+
+describe('hash worker thread', () => {
+  it('hashes a range and adds the bytes it read to the shared counter', async () => {
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    const reply = await ask({ path: file, start: 5, end: 9_000_005, algorithm: 'blake2b', noFollow: true, control }, 1);
+    expect(reply).toEqual({ type: 'done', taskId: 1, digestHex: createHash('blake2b512').update(data.subarray(5, 9_000_005)).digest('hex'), bytes: 9_000_000 });
+    expect(Atomics.load(controlViews(control).bytes, 0)).toBe(9_000_000n);
+  });
+
+  it('answers with the file-system error code for a file it cannot open', async () => {
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    const reply = await ask({ path: path.join(dir, 'nope'), start: 0, end: null, algorithm: 'sha256', noFollow: true, control }, 2);
+    expect(reply).toMatchObject({ type: 'failed', taskId: 2, errorCode: 'ENOENT' });
+  });
+
+  it('answers cancelled without reading when the job is flagged cancelled', async () => {
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    Atomics.store(controlViews(control).flag, 0, 1);
+    const reply = await ask({ path: file, start: 0, end: null, algorithm: 'blake3', noFollow: true, control }, 3);
+    expect(reply).toEqual({ type: 'cancelled', taskId: 3 });
+    expect(Atomics.load(controlViews(control).bytes, 0)).toBe(0n);
+  });
+});
