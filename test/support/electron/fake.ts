@@ -248,22 +248,28 @@ const ipcMain = {
 };
 
 const rendererEmitter = new EventEmitter();
-const ipcRenderer = {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+interface FakeIpcRenderer {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (...args: unknown[]) => void): FakeIpcRenderer;
+  removeListener(channel: string, listener: (...args: unknown[]) => void): FakeIpcRenderer;
+  send(channel: string, ...args: unknown[]): void;
+}
+const ipcRenderer: FakeIpcRenderer = {
+  invoke(channel, ...args) {
     record('ipcRenderer.invoke', [channel, ...args]);
     return state.rendererInvoke(channel, ...args.map((a) => structuredClone(a)));
   },
-  on(channel: string, listener: (...args: unknown[]) => void): typeof ipcRenderer {
+  on(channel, listener) {
     record('ipcRenderer.on', [channel]);
     rendererEmitter.on(channel, listener);
     return ipcRenderer;
   },
-  removeListener(channel: string, listener: (...args: unknown[]) => void): typeof ipcRenderer {
+  removeListener(channel, listener) {
     record('ipcRenderer.removeListener', [channel]);
     rendererEmitter.removeListener(channel, listener);
     return ipcRenderer;
   },
-  send(channel: string, ...args: unknown[]): void {
+  send(channel, ...args) {
     record('ipcRenderer.send', [channel, ...args]);
   },
 };

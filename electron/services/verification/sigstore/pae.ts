@@ -22,20 +22,29 @@ export function preAuthEncoding(payloadType: string, payload: Uint8Array): Buffe
  * buggy encoding below; exported for its test.
  */
 export function pythonBytesRepr(data: Uint8Array): string {
-  const bytes = Buffer.from(data);
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // Python picks double quotes only when the bytes hold a ' and no ".
-  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? '"' : "'";
-  let out = `b${quote}`;
+  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? 0x22 : 0x27;
+  // Written byte by byte into one buffer: payloads can be megabytes, string building is slow.
+  const out = Buffer.allocUnsafe(bytes.length * 4 + 3);
+  const hex = '0123456789abcdef';
+  let n = 0;
+  out[n++] = 0x62; // b
+  out[n++] = quote;
   for (const b of bytes) {
-    if (b === 0x5c) out += '\\\\';
-    else if (b === quote.charCodeAt(0)) out += `\\${quote}`;
-    else if (b === 0x09) out += '\\t';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
-    else out += String.fromCharCode(b);
+    const escape = b === 0x5c ? 0x5c : b === quote ? quote : b === 0x09 ? 0x74 : b === 0x0a ? 0x6e : b === 0x0d ? 0x72 : -1;
+    if (escape >= 0) {
+      out[n++] = 0x5c;
+      out[n++] = escape;
+    } else if (b < 0x20 || b >= 0x7f) {
+      out[n++] = 0x5c;
+      out[n++] = 0x78; // x
+      out[n++] = hex.charCodeAt(b >> 4);
+      out[n++] = hex.charCodeAt(b & 15);
+    } else out[n++] = b;
   }
-  return `${out}${quote}`;
+  out[n++] = quote;
+  return out.toString('latin1', 0, n);
 }
 
 /**

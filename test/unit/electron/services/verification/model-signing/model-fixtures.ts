@@ -1,0 +1,56 @@
+// Helpers for the model-signing tests: temporary model folders, keys, and a stand-in
+// bundle "verifier" that only decodes the DSSE payload. The stand-in checks NO signature;
+// it exists so the tests of our own parts (paths, hashing, comparison) do not depend on
+// the Sigstore verifier. Every test of signatures uses the real verifyBundle.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../../../../../shared/errors.ts';
+import type { VerifyBundle } from '../../../../../../electron/services/verification/model-signing/verify.ts';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `cs-${prefix}-`));
+}
+
+/** Writes `files` (relative path → content) under a new folder and returns its path. */
+export function makeModel(files: Record<string, string | Uint8Array>, parent = tempDir('model')): string {
+  const root = path.join(parent, 'model');
+  mkdirSync(root, { recursive: true });
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+export function ecKeyPair(namedCurve: 'P-256' | 'P-384' | 'P-521' = 'P-384'): { privateKeyPem: string; publicKeyPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+/** A bundle around an unsigned payload, for the stand-in verifier. */
+export function unsignedBundle(statement: unknown): unknown {
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: { publicKey: { hint: 'test' }, tlogEntries: [] },
+    dsseEnvelope: {
+      payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
+      payloadType: 'application/vnd.in-toto+json',
+      signatures: [{ sig: '', keyid: '' }],
+    },
+  };
+}
+
+/** Decodes the payload WITHOUT checking any signature (see the banner above). */
+export const payloadOnlyVerifier: VerifyBundle = async (bundle) => {
+  const envelope = (bundle as { dsseEnvelope?: { payload?: string; payloadType?: string } }).dsseEnvelope;
+  if (!envelope?.payload || !envelope.payloadType) throw new AppError('BUNDLE_MALFORMED', 'no DSSE envelope');
+  return {
+    signer: { mode: 'public-key', subject: 'test', issuer: null, signedAt: null },
+    dsse: { payloadType: envelope.payloadType, payload: Buffer.from(envelope.payload, 'base64') },
+  };
+};

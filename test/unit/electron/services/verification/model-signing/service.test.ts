@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VerificationProgress } from '../../../../../../shared/contract/index.ts';
+import { createModelVerificationService } from '../../../../../../electron/services/verification/model-signing/service.ts';
+import { buildStatement, rootDigest } from '../../../../../../electron/services/verification/model-signing/statement.ts';
+import { makeModel, payloadOnlyVerifier, unsignedBundle } from './model-fixtures.ts';
+
+const policy = { mode: 'public-key' as const, publicKeyPem: 'unused by the stand-in verifier' };
+
+/** A model with a large file and a signature (whose digests need not match for these tests). */
+function bigModel(megabytes: number): string {
+  const root = makeModel({});
+  writeFileSync(path.join(root, 'big.bin'), Buffer.alloc(megabytes * 1024 * 1024, 1));
+  writeFileSync(path.join(root, 'small.txt'), 'small');
+  const items = ['big.bin', 'small.txt'].map((p) => ({ path: p, start: null, end: null, digestHex: rootDigest([]) }));
+  const serialization = { method: 'files' as const, hashType: 'sha256' as const, shardSize: null, allowSymlinks: false, ignorePaths: [] };
+  writeFileSync(path.join(root, 'model.sig'), JSON.stringify(unsignedBundle(buildStatement('m', serialization, items))));
+  return root;
+}
+
+describe('model verification service', () => {
+  it('tags progress with the job id and ends at the totals', async () => {
+    const events: VerificationProgress[] = [];
+    const service = createModelVerificationService({ emitProgress: (p) => events.push(p), verifyBundle: payloadOnlyVerifier });
+    const root = bigModel(32);
+    const report = await service.verifyModel({ jobId: 'job-1', modelPath: root, policy });
+    await service.dispose();
+    expect(report.files.map((f) => f.status)).toEqual(['modified', 'modified']);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.jobId === 'job-1')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ bytesDone: 32 * 1024 * 1024 + 5, bytesTotal: 32 * 1024 * 1024 + 5, filesDone: 2, filesTotal: 2 });
+  });
+
+  it('cancels a running job with CANCELLED and reports whether a job was running', async () => {
+    const service = createModelVerificationService({ emitProgress: () => {}, verifyBundle: payloadOnlyVerifier });
+    const root = bigModel(256);
+    const running = service.verifyModel({ jobId: 'slow', modelPath: root, policy });
+    await expect(service.verifyModel({ jobId: 'slow', modelPath: root, policy })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await service.cancel({ jobId: 'slow' })).toEqual({ cancelled: true });
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await service.cancel({ jobId: 'slow' })).toEqual({ cancelled: false });
+    await service.dispose();
+    await expect(service.verifyModel({ jobId: 'after', modelPath: root, policy })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../../../../../shared/contract/schemas/connections.ts';
+import { ConnectionDraft } from '../../../../../../shared/contract/schemas/connections.ts';
+import {
+  connectionFormContext,
+  connectionFormFrom,
+  connectionWarnings,
+  emptyConnectionForm,
+  secretRequired,
+  toConnectionDraft,
+  validateConnectionForm,
+  type ConnectionFormValues,
+} from '../../../../../../renderer/src/features/settings/connection-form.ts';
+
+const stored: Connection = {
+  id: 'c1',
+  name: 'Prod MLflow',
+  kind: 'mlflow',
+  url: 'https://mlflow.example.com',
+  auth: { type: 'basic', username: 'ria' },
+  hasSecret: true,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+const other: Connection = { ...stored, id: 'c2', name: 'Staging', auth: { type: 'none' }, hasSecret: false };
+
+const fresh = connectionFormContext(null, [stored, other]);
+const editing = connectionFormContext(stored, [stored, other]);
+const form = (over: Partial<ConnectionFormValues>): ConnectionFormValues => ({
+  ...emptyConnectionForm(),
+  name: 'New',
+  url: 'https://mlflow.internal',
+  ...over,
+});
+
+describe('connection form validation', () => {
+  it('accepts a complete new MLflow profile without auth', () => {
+    expect(validateConnectionForm(form({}), fresh)).toEqual({});
+  });
+
+  it('asks for a name and an address', () => {
+    const errors = validateConnectionForm(form({ name: '  ', url: '' }), fresh);
+    expect(errors.name).toMatch(/name/i);
+    expect(errors.url).toMatch(/address/i);
+  });
+
+  it('refuses a name another profile already has, ignoring case and spaces', () => {
+    expect(validateConnectionForm(form({ name: ' staging ' }), fresh).name).toMatch(/already/);
+    expect(validateConnectionForm(connectionFormFrom(stored), editing).name).toBeUndefined();
+  });
+
+  it('wants an http(s) address for servers and says so', () => {
+    expect(validateConnectionForm(form({ url: 'mlflow.example.com' }), fresh).url).toMatch(/http:\/\/ or https:\/\//);
+    expect(validateConnectionForm(form({ url: 'ftp://x' }), fresh).url).toMatch(/http/);
+    expect(validateConnectionForm(form({ kind: 'prometheus', url: 'http://127.0.0.1:9090' }), fresh)).toEqual({});
+  });
+
+  it('refuses credentials written into the address', () => {
+    expect(validateConnectionForm(form({ url: 'https://u:p@mlflow.example.com' }), fresh).url).toMatch(/credentials/);
+  });
+
+  it('wants an absolute folder for a workspace, Unix or Windows', () => {
+    expect(validateConnectionForm(form({ kind: 'workspace', url: 'models/here' }), fresh).url).toMatch(/full path/);
+    expect(validateConnectionForm(form({ kind: 'workspace', url: '/srv/models' }), fresh)).toEqual({});
+    expect(validateConnectionForm(form({ kind: 'workspace', url: 'C:\\models' }), fresh)).toEqual({});
+  });
+
+  it('needs a username without a colon, and a password, for basic auth on a new profile', () => {
+    const errors = validateConnectionForm(form({ authType: 'basic' }), fresh);
+    expect(errors.username).toMatch(/username/i);
+    expect(errors.secret).toBe('Enter the password.');
+    expect(validateConnectionForm(form({ authType: 'basic', username: 'a:b', secret: 'pw' }), fresh).username).toMatch(/colon/);
+  });
+
+  it('refuses a token with whitespace and a password with a line break', () => {
+    expect(validateConnectionForm(form({ authType: 'bearer', secret: 'abc def' }), fresh).secret).toMatch(/spaces/);
+    expect(validateConnectionForm(form({ authType: 'basic', username: 'u', secret: 'a\nb' }), fresh).secret).toMatch(/line breaks/);
+  });
+});
+
+describe('connection form secrets', () => {
+  it('starts an edit with an empty secret field, never the stored secret', () => {
+    expect(connectionFormFrom(stored).secret).toBe('');
+  });
+
+  it('keeps the stored secret when the field is left blank', () => {
+    const values = connectionFormFrom(stored);
+    expect(secretRequired(values, editing)).toBe(false);
+    expect(validateConnectionForm(values, editing)).toEqual({});
+    expect('secret' in toConnectionDraft(values, editing)).toBe(false);
+  });
+
+  it('replaces the stored secret with a newly typed one', () => {
+    expect(toConnectionDraft({ ...connectionFormFrom(stored), secret: 'n3w' }, editing).secret).toBe('n3w');
+  });
+
+  it('removes the stored secret when asked', () => {
+    const draft = toConnectionDraft({ ...connectionFormFrom(stored), removeSecret: true }, editing);
+    expect(draft.secret).toBeNull();
+  });
+
+  it('deletes a secret that no longer has a use when auth becomes none', () => {
+    const draft = toConnectionDraft({ ...connectionFormFrom(stored), authType: 'none' }, editing);
+    expect(draft).toMatchObject({ auth: { type: 'none' }, secret: null });
+  });
+
+  it('does not reuse a stored password as a token: switching kind of secret needs a new one', () => {
+    const values = { ...connectionFormFrom(stored), authType: 'bearer' as const };
+    expect(secretRequired(values, editing)).toBe(true);
+    expect(validateConnectionForm(values, editing).secret).toBe('Enter the token.');
+  });
+
+  it('never sends auth or a secret for a workspace folder', () => {
+    const draft = toConnectionDraft(form({ kind: 'workspace', url: '/srv/m', authType: 'bearer', secret: 't' }), fresh);
+    expect(draft.auth).toEqual({ type: 'none' });
+    expect('secret' in draft).toBe(false);
+  });
+
+  it('produces drafts the contract accepts, trimmed', () => {
+    const draft = toConnectionDraft(form({ name: ' A ', url: ' https://x.example ', authType: 'basic', username: ' u ', secret: 'pw' }), fresh);
+    expect(ConnectionDraft.parse(draft)).toEqual({
+      name: 'A',
+      kind: 'mlflow',
+      url: 'https://x.example',
+      auth: { type: 'basic', username: 'u' },
+      secret: 'pw',
+    });
+    expect(toConnectionDraft(connectionFormFrom(stored), editing).id).toBe('c1');
+  });
+});
+
+describe('connection form warnings', () => {
+  it('warns when a secret would travel over plain http to another machine, not to loopback', () => {
+    expect(connectionWarnings(form({ url: 'http://mlflow.corp', authType: 'bearer' }))).toHaveLength(1);
+    expect(connectionWarnings(form({ url: 'http://127.0.0.1:5000', authType: 'bearer' }))).toEqual([]);
+    expect(connectionWarnings(form({ url: 'http://mlflow.corp', authType: 'none' }))).toEqual([]);
+  });
+});
