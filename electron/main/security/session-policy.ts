@@ -45,12 +45,13 @@ export function setupSessionPolicy(session: Session, log: PolicyLog = () => {}):
 }
 
 /**
- * Makes sure no TLS certificate error is ever trusted: the callback is always given
- * `false`. Electron's default already refuses; saying so explicitly keeps it that way
- * should anyone add a listener that calls `preventDefault()`.
+ * Makes sure no TLS certificate error is ever trusted. Electron's default already
+ * refuses; this handler takes the decision explicitly (preventDefault, then
+ * `callback(false)`) so that it stays a refusal whatever else is added later, and logs it.
  */
 export function setupCertificatePolicy(log: PolicyLog = () => {}): void {
-  app.on('certificate-error', (_event, _webContents, url, error, _certificate, callback) => {
+  app.on('certificate-error', (event, _webContents, url, error, _certificate, callback) => {
+    event.preventDefault();
     log('refused a TLS certificate', { error, host: hostOf(url) });
     callback(false);
   });

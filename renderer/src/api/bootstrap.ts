@@ -1,7 +1,7 @@
 import type { CountersignApi } from '../../../shared/contract/api.ts';
 import { installWindowApi, windowApi } from './client.ts';
 import { buildPreviewApi } from './preview-transport.ts';
-import { takePreviewToken, type TokenEnvironment } from './preview-token.ts';
+import { forgetPreviewToken, takePreviewToken, type TokenEnvironment } from './preview-token.ts';
 import type { SessionStatus } from './session-status.ts';
 
 /** How the renderer reached main, decided once at start-up. */
@@ -21,7 +21,10 @@ export function bootstrapApi(win: object, tokenEnv: TokenEnvironment, session: S
   if (token === null) return { kind: 'no-token' };
   const api = buildPreviewApi({
     token,
-    onUnauthorized: () => session.expire(),
+    onUnauthorized: () => {
+      forgetPreviewToken(tokenEnv.storage);
+      session.expire();
+    },
     onStreamState: (state) => session.setStream(state),
   });
   installWindowApi(api, win);

@@ -36,7 +36,7 @@ export const ERROR_TEXT = {
   },
   NOT_FOUND: {
     title: 'What you asked for does not exist, or no longer exists.',
-    action: 'Refresh the list and try again.',
+    action: 'Check the name or path, then try again.',
   },
   CONFLICT: {
     title: 'Someone or something changed this at the same time.',

@@ -8,7 +8,7 @@ const TOKEN = /^[0-9a-f]{16,256}$/i;
 export interface TokenEnvironment {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;
   history: Pick<History, 'replaceState' | 'state'>;
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
 /** The token in a `#token=<hex>` hash (other `&`-separated hash parameters are ignored). */
@@ -40,4 +40,9 @@ export function takePreviewToken(env: TokenEnvironment): string | null {
   }
   const stored = env.storage.getItem(PREVIEW_TOKEN_KEY);
   return stored !== null && TOKEN.test(stored) ? stored : null;
+}
+
+/** Forgets a token the server refused, so a reload shows how to open the app instead of retrying it. */
+export function forgetPreviewToken(storage: Pick<Storage, 'removeItem'>): void {
+  storage.removeItem(PREVIEW_TOKEN_KEY);
 }

@@ -64,7 +64,10 @@ export function readEnvelope(body: unknown, status: number): Result<unknown> {
   }
   return {
     ok: false,
-    error: { code: 'INTERNAL', message: `The preview server sent a reply that is not a contract envelope (HTTP ${status}).` },
+    error: {
+      code: 'INTERNAL',
+      message: `The preview server sent a reply that is not a contract envelope (HTTP ${status}).`,
+    },
   };
 }
 
@@ -211,7 +214,10 @@ export function createPreviewTransport(options: PreviewTransportOptions): Previe
       }
       if (response.status === 401) {
         unauthorized();
-        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This preview session has expired or the link lacks its token.' } };
+        return {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'This preview session has expired or the link lacks its token.' },
+        };
       }
       let body: unknown;
       try {

@@ -17,7 +17,12 @@ export const queryKeys = {
 /** Versions and runtime facts (`app:info`), for the About panel. */
 export function useAppInfo(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.appInfo, queryFn: () => unwrap(api.app.info({})), enabled, staleTime: Infinity });
+  return useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: () => unwrap(api.app.info({})),
+    enabled,
+    staleTime: Infinity,
+  });
 }
 
 /** Preferences and load problems (`settings:get`). */

@@ -58,7 +58,12 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <AppBar position="fixed" elevation={0} color="default" sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
+      <AppBar
+        position="fixed"
+        elevation={0}
+        color="default"
+        sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}
+      >
         <Toolbar variant="dense">
           <Typography variant="h6" component="span" sx={{ flex: 1, fontWeight: 700, letterSpacing: 0.2 }}>
             Countersign

@@ -83,7 +83,15 @@ function Routed({ banner }: { banner?: ReactNode }) {
 const noSession: SessionStatus['subscribe'] = () => () => {};
 
 /** The whole app over a given API. `session` is the preview transport's status, if any. */
-export function App({ api, session, queryClient }: { api: CountersignApi; session?: SessionStatus; queryClient?: QueryClient }) {
+export function App({
+  api,
+  session,
+  queryClient,
+}: {
+  api: CountersignApi;
+  session?: SessionStatus;
+  queryClient?: QueryClient;
+}) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const snapshot = useSyncExternalStore(
     session?.subscribe ?? noSession,

@@ -4,60 +4,13 @@
 // contextBridge copying only plain data and functions) and records every call so tests
 // can assert on them. test/support/electron-mock.ts installs it with vi.mock('electron').
 import { EventEmitter } from 'node:events';
-import os from 'node:os';
-import path from 'node:path';
 import { makeEvent } from './events.ts';
+import { contextBridge, ipcMain, ipcRenderer, rendererEmitter } from './ipc.ts';
+import { freshState, record, state, type FakeState } from './state.ts';
 import { FakeWebContents, FakeWebFrame } from './web-contents.ts';
 
 export { makeEvent, FakeWebContents, FakeWebFrame };
-
-/** Every recorded call, in order: `{ api: 'app.enableSandbox', args: [] }`. */
-export interface RecordedCall {
-  api: string;
-  args: unknown[];
-}
-
-interface FakeState {
-  calls: RecordedCall[];
-  ready: boolean;
-  isPackaged: boolean;
-  singleInstanceLock: boolean;
-  appPath: string;
-  paths: Record<string, string>;
-  privilegedSchemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>;
-  protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
-  ipcHandlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
-  exposed: Map<string, unknown>;
-  openedExternal: string[];
-  openExternalError: Error | null;
-  applicationMenu: { template: unknown[] } | null;
-  rendererInvoke: (channel: string, ...args: unknown[]) => Promise<unknown>;
-}
-
-function freshState(): FakeState {
-  return {
-    calls: [],
-    ready: false,
-    isPackaged: false,
-    singleInstanceLock: true,
-    appPath: path.join(os.tmpdir(), 'countersign-fake-app'),
-    paths: { userData: path.join(os.tmpdir(), 'countersign-fake-user-data') },
-    privilegedSchemes: [],
-    protocolHandlers: new Map(),
-    ipcHandlers: new Map(),
-    exposed: new Map(),
-    openedExternal: [],
-    openExternalError: null,
-    applicationMenu: null,
-    rendererInvoke: (channel) => Promise.reject(new Error(`No handler registered for '${channel}'`)),
-  };
-}
-
-const state: FakeState = freshState();
-
-function record(api: string, args: unknown[]): void {
-  state.calls.push({ api, args });
-}
+export type { RecordedCall } from './state.ts';
 
 // ---- app ------------------------------------------------------------------------
 class FakeApp extends EventEmitter {
@@ -231,73 +184,6 @@ const Menu = {
   setApplicationMenu(menu: { template: unknown[] } | null): void {
     record('Menu.setApplicationMenu', [menu]);
     state.applicationMenu = menu;
-  },
-};
-
-// ---- IPC ------------------------------------------------------------------------
-const ipcMain = {
-  handle(channel: string, listener: (event: unknown, ...args: unknown[]) => unknown): void {
-    if (state.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
-    record('ipcMain.handle', [channel]);
-    state.ipcHandlers.set(channel, listener);
-  },
-  removeHandler(channel: string): void {
-    record('ipcMain.removeHandler', [channel]);
-    state.ipcHandlers.delete(channel);
-  },
-};
-
-const rendererEmitter = new EventEmitter();
-interface FakeIpcRenderer {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-  on(channel: string, listener: (...args: unknown[]) => void): FakeIpcRenderer;
-  removeListener(channel: string, listener: (...args: unknown[]) => void): FakeIpcRenderer;
-  send(channel: string, ...args: unknown[]): void;
-}
-const ipcRenderer: FakeIpcRenderer = {
-  invoke(channel, ...args) {
-    record('ipcRenderer.invoke', [channel, ...args]);
-    return state.rendererInvoke(channel, ...args.map((a) => structuredClone(a)));
-  },
-  on(channel, listener) {
-    record('ipcRenderer.on', [channel]);
-    rendererEmitter.on(channel, listener);
-    return ipcRenderer;
-  },
-  removeListener(channel, listener) {
-    record('ipcRenderer.removeListener', [channel]);
-    rendererEmitter.removeListener(channel, listener);
-    return ipcRenderer;
-  },
-  send(channel, ...args) {
-    record('ipcRenderer.send', [channel, ...args]);
-  },
-};
-
-// What contextBridge does to a value crossing into the main world: functions become
-// proxies that call through, plain objects and arrays are copied key by key (prototypes
-// and their methods are lost), primitives are copied; anything else is refused.
-function bridgeCopy(value: unknown, seen = new Set<unknown>()): unknown {
-  if (typeof value === 'function') {
-    const fn = value as (...args: unknown[]) => unknown;
-    return (...args: unknown[]) => fn(...args.map((a) => bridgeCopy(a)));
-  }
-  if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value)) throw new Error('contextBridge: cyclic object');
-  seen.add(value);
-  if (Array.isArray(value)) return value.map((v) => bridgeCopy(v, seen));
-  if (value instanceof Promise) return value.then((v) => bridgeCopy(v));
-  if (value instanceof Error) return new Error(value.message);
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = bridgeCopy((value as Record<string, unknown>)[key], seen);
-  return copy;
-}
-
-const contextBridge = {
-  exposeInMainWorld(key: string, api: unknown): void {
-    if (state.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
-    record('contextBridge.exposeInMainWorld', [key]);
-    state.exposed.set(key, bridgeCopy(api));
   },
 };
 

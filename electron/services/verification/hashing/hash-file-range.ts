@@ -6,7 +6,7 @@ import type { HashAlgorithm } from './algorithms.ts';
 import { createStreamingHasher } from './algorithms.ts';
 
 /** Read size: large enough that syscalls are noise, small enough to cancel promptly. */
-export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
 
 /** Thrown (by value) when the caller's cancel check returned true mid-file. */
 export class HashCancelledError extends Error {

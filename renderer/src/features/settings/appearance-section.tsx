@@ -3,6 +3,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { ThemePreference } from '../../../../shared/contract/schemas/app.ts';
 import { useSettings, useUpdateSettings } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -17,7 +18,10 @@ const THEME_LABELS: Record<ThemePreference, string> = {
 export function AppearanceSection() {
   const settings = useSettings();
   const update = useUpdateSettings();
-  const current = update.isPending ? update.variables.theme : settings.data?.preferences.theme;
+  // Shown at once on click (the mutation's own pending state arrives a tick later, and a
+  // controlled radio would snap back meanwhile); dropped when main answers.
+  const [choosing, setChoosing] = useState<ThemePreference | null>(null);
+  const current = choosing ?? settings.data?.preferences.theme;
   return (
     <Box component="section" aria-labelledby="appearance-heading" sx={{ mb: 4 }}>
       <Typography id="appearance-heading" variant="h5" component="h2" sx={{ mb: 1 }}>
@@ -32,11 +36,19 @@ export function AppearanceSection() {
         value={current ?? 'system'}
         onChange={(e) => {
           const parsed = ThemePreference.safeParse(e.target.value);
-          if (parsed.success) update.mutate({ theme: parsed.data });
+          if (!parsed.success) return;
+          setChoosing(parsed.data);
+          update.mutate({ theme: parsed.data }, { onSettled: () => setChoosing(null) });
         }}
       >
         {ThemePreference.options.map((t) => (
-          <FormControlLabel key={t} value={t} control={<Radio />} label={THEME_LABELS[t]} disabled={!settings.isSuccess} />
+          <FormControlLabel
+            key={t}
+            value={t}
+            control={<Radio />}
+            label={THEME_LABELS[t]}
+            disabled={!settings.isSuccess}
+          />
         ))}
       </RadioGroup>
       {settings.isError && <ErrorAlert error={settings.error} title="Your preferences could not be loaded." />}

@@ -82,7 +82,9 @@ export function ConnectionDialog({
   return (
     <Dialog open onClose={pending ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={titleId}>
-        <DialogTitle id={titleId}>{connection ? `Edit connection “${connection.name}”` : 'Add a connection'}</DialogTitle>
+        <DialogTitle id={titleId}>
+          {connection ? `Edit connection “${connection.name}”` : 'Add a connection'}
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2.5} sx={{ pt: 1 }}>
             <TextField

@@ -55,7 +55,16 @@ export function usesFolder(kind: ConnectionKind): boolean {
 }
 
 export function emptyConnectionForm(): ConnectionFormValues {
-  return { id: null, name: '', kind: 'mlflow', url: '', authType: 'none', username: '', secret: '', removeSecret: false };
+  return {
+    id: null,
+    name: '',
+    kind: 'mlflow',
+    url: '',
+    authType: 'none',
+    username: '',
+    secret: '',
+    removeSecret: false,
+  };
 }
 
 /** The form for editing a profile. The secret field starts empty: it is write-only. */
@@ -72,7 +81,10 @@ export function connectionFormFrom(connection: Connection): ConnectionFormValues
   };
 }
 
-export function connectionFormContext(connection: Connection | null, all: readonly Connection[]): ConnectionFormContext {
+export function connectionFormContext(
+  connection: Connection | null,
+  all: readonly Connection[],
+): ConnectionFormContext {
   return {
     hasStoredSecret: connection?.hasSecret ?? false,
     storedAuthType: connection ? connection.auth.type : null,
@@ -102,12 +114,15 @@ function isAbsoluteFolder(path: string): boolean {
 
 function validateLocation(values: ConnectionFormValues): string | undefined {
   const url = values.url.trim();
-  if (url === '') return usesFolder(values.kind) ? 'Enter the folder of the workspace registry.' : "Enter the server's address.";
+  if (url === '')
+    return usesFolder(values.kind) ? 'Enter the folder of the workspace registry.' : "Enter the server's address.";
   if (url.length > 2048) return 'This is too long (at most 2048 characters).';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(url)) return 'This contains characters that cannot be part of an address or path.';
   if (usesFolder(values.kind)) {
-    return isAbsoluteFolder(url) ? undefined : 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
+    return isAbsoluteFolder(url)
+      ? undefined
+      : 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
   }
   let parsed: URL;
   try {

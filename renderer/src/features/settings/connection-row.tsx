@@ -39,7 +39,7 @@ export function ConnectionRow({
           </Typography>
         </TableCell>
         <TableCell>{kindLabel(connection.kind)}</TableCell>
-        <TableCell sx={{ overflowWrap: 'anywhere', maxWidth: 320 }}>
+        <TableCell sx={{ overflowWrap: 'anywhere', minWidth: 200 }}>
           <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
             {connection.url}
           </Typography>
@@ -48,7 +48,13 @@ export function ConnectionRow({
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
             <span>{authSummary(connection)}</span>
             {connection.hasSecret && (
-              <Chip size="small" icon={<KeyIcon />} label="Secret stored in keychain" variant="outlined" color="success" />
+              <Chip
+                size="small"
+                icon={<KeyIcon />}
+                label="Secret stored in keychain"
+                variant="outlined"
+                color="success"
+              />
             )}
           </Stack>
         </TableCell>

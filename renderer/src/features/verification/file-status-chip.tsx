@@ -12,14 +12,25 @@ const LOOK: Record<FileStatus, { label: string; color: 'success' | 'error' | 'wa
 /** A file's verification status, by word and colour (never by colour alone). */
 export function FileStatusChip({ status }: { status: FileStatus }) {
   const look = LOOK[status];
-  return <Chip size="small" label={look.label} color={look.color} variant={status === 'verified' ? 'outlined' : 'filled'} />;
+  return (
+    <Chip size="small" label={look.label} color={look.color} variant={status === 'verified' ? 'outlined' : 'filled'} />
+  );
 }
 
-/** What each status means, for the summary under the table. */
-export const FILE_STATUS_WORDS: Record<FileStatus, string> = {
-  verified: 'matches what was signed',
-  modified: 'differs from what was signed',
-  missing: 'was signed but is not in the folder',
-  extra: 'is in the folder but was not signed',
-  refused: 'was not read because it is unsafe (for example a link pointing outside the folder)',
-};
+/** "3 files match what was signed": a status count in words, for the summary above the table. */
+export function describeFileCount(status: FileStatus, count: number): string {
+  const one = count === 1;
+  const files = `${count} ${one ? 'file' : 'files'}`;
+  switch (status) {
+    case 'verified':
+      return `${files} ${one ? 'matches' : 'match'} what was signed`;
+    case 'modified':
+      return `${files} ${one ? 'differs' : 'differ'} from what was signed`;
+    case 'missing':
+      return `${files} ${one ? 'was' : 'were'} signed but ${one ? 'is' : 'are'} missing from the folder`;
+    case 'extra':
+      return `${files} ${one ? 'is' : 'are'} in the folder but ${one ? 'was' : 'were'} not signed`;
+    case 'refused':
+      return `${files} ${one ? 'was' : 'were'} not read because ${one ? 'it is' : 'they are'} unsafe (for example a link out of the folder)`;
+  }
+}

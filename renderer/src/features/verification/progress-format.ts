@@ -15,7 +15,9 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Percent of bytes hashed, 0..100; by files when there are no bytes to hash. */
-export function progressPercent(p: Pick<VerificationProgress, 'bytesDone' | 'bytesTotal' | 'filesDone' | 'filesTotal'>): number {
+export function progressPercent(
+  p: Pick<VerificationProgress, 'bytesDone' | 'bytesTotal' | 'filesDone' | 'filesTotal'>,
+): number {
   const [done, total] = p.bytesTotal > 0 ? [p.bytesDone, p.bytesTotal] : [p.filesDone, p.filesTotal];
   if (total <= 0) return 0;
   return Math.min(100, Math.max(0, (done / total) * 100));

@@ -18,7 +18,8 @@ export interface VerificationFormValues {
   ignorePaths: string;
 }
 
-export type VerificationField = 'modelPath' | 'signaturePath' | 'identity' | 'issuer' | 'publicKeyPem' | 'caChainPem' | 'ignorePaths';
+export type VerificationField =
+  'modelPath' | 'signaturePath' | 'identity' | 'issuer' | 'publicKeyPem' | 'caChainPem' | 'ignorePaths';
 export type VerificationFormErrors = Partial<Record<VerificationField, string>>;
 
 export const POLICY_LABELS: Record<PolicyMode, string> = {
@@ -61,7 +62,14 @@ export function withModelPath(values: VerificationFormValues, modelPath: string)
 
 /** The ignore list: one path per line, blank lines dropped, duplicates once. */
 export function parseIgnorePaths(text: string): string[] {
-  return [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    ),
+  ];
 }
 
 function isAbsolute(path: string): boolean {
@@ -78,7 +86,8 @@ export function validateVerificationForm(values: VerificationFormValues): Verifi
   const errors: VerificationFormErrors = {};
   const model = values.modelPath.trim();
   if (model === '') errors.modelPath = 'Enter the folder that holds the model files.';
-  else if (!isAbsolute(model)) errors.modelPath = 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
+  else if (!isAbsolute(model))
+    errors.modelPath = 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
   const signature = values.signaturePath.trim();
   if (signature !== '' && !isAbsolute(signature)) errors.signaturePath = 'Enter the full path of the signature file.';
 
@@ -103,14 +112,16 @@ export function validateVerificationForm(values: VerificationFormValues): Verifi
       errors.publicKeyPem = 'Paste a PEM public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.';
     }
   } else if (!checkPem(values.caChainPem, 'CERTIFICATE')) {
-    errors.caChainPem = 'Paste one or more PEM certificates, each from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.';
+    errors.caChainPem =
+      'Paste one or more PEM certificates, each from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.';
   }
 
   const ignore = parseIgnorePaths(values.ignorePaths);
   if (ignore.length > 1000) errors.ignorePaths = 'At most 1000 paths can be ignored.';
   else {
     const bad = ignore.find((p) => isAbsolute(p) || p.split(/[\\/]/).includes('..'));
-    if (bad !== undefined) errors.ignorePaths = `“${bad}” must be a path inside the model folder, such as .git or README.md.`;
+    if (bad !== undefined)
+      errors.ignorePaths = `“${bad}” must be a path inside the model folder, such as .git or README.md.`;
   }
   return errors;
 }

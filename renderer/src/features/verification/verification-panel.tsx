@@ -89,7 +89,9 @@ export function VerificationPanel({ initial }: { initial?: Partial<VerificationF
             onChange={(e) => setValues((v) => withModelPath(v, e.target.value))}
             onBlur={blur('modelPath')}
             error={show('modelPath') !== undefined}
-            helperText={show('modelPath') ?? 'The folder holding the model files, for example /srv/models/fraud-scorer/14'}
+            helperText={
+              show('modelPath') ?? 'The folder holding the model files, for example /srv/models/fraud-scorer/14'
+            }
             required
             disabled={running}
             slotProps={mono}
@@ -180,7 +182,10 @@ export function VerificationPanel({ initial }: { initial?: Partial<VerificationF
               onChange={(e) => set('caChainPem', e.target.value)}
               onBlur={blur('caChainPem')}
               error={show('caChainPem') !== undefined}
-              helperText={show('caChainPem') ?? 'The root certificate, and any intermediates, that the signing certificate must chain to.'}
+              helperText={
+                show('caChainPem') ??
+                'The root certificate, and any intermediates, that the signing certificate must chain to.'
+              }
               multiline
               minRows={4}
               required
@@ -214,7 +219,9 @@ export function VerificationPanel({ initial }: { initial?: Partial<VerificationF
           onCancel={() => cancel.mutate(job.id)}
         />
       )}
-      {cancel.isError && running && <ErrorAlert error={cancel.error} title="The verification could not be cancelled." />}
+      {cancel.isError && running && (
+        <ErrorAlert error={cancel.error} title="The verification could not be cancelled." />
+      )}
       {cancelled && (
         <Alert severity="info" sx={{ mt: 3 }}>
           Verification cancelled. Nothing was concluded about this model.

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { FileStatus, ModelVerificationReport } from '../../../../shared/contract/schemas/verification.ts';
 import { errorText } from '../../api/error-text.ts';
-import { FILE_STATUS_WORDS, FileStatusChip } from './file-status-chip.tsx';
+import { FileStatusChip, describeFileCount } from './file-status-chip.tsx';
 import { formatBytes, formatDuration } from './progress-format.ts';
 
 const ANCHOR_WORDS = {
@@ -74,7 +74,9 @@ export function VerificationResult({ report }: { report: ModelVerificationReport
             <Fact label="Signed by">{report.signer?.subject ?? 'Unknown: the signature could not be read'}</Fact>
             {report.signer?.issuer && <Fact label="Identity issuer">{report.signer.issuer}</Fact>}
             {report.signer && <Fact label="Trusted through">{ANCHOR_WORDS[report.signer.mode]}</Fact>}
-            {report.signer?.signedAt && <Fact label="Signed at">{new Date(report.signer.signedAt).toLocaleString()}</Fact>}
+            {report.signer?.signedAt && (
+              <Fact label="Signed at">{new Date(report.signer.signedAt).toLocaleString()}</Fact>
+            )}
             {report.format && <Fact label="Signature format">{report.format}</Fact>}
             {report.hashAlgorithm && <Fact label="Hash algorithm">{report.hashAlgorithm}</Fact>}
             <Fact label="Checked">
@@ -85,13 +87,18 @@ export function VerificationResult({ report }: { report: ModelVerificationReport
       </TableContainer>
       {files.length > 0 && (
         <Box>
-          <Typography variant="subtitle1" component="h4" id="verification-files-heading" sx={{ fontWeight: 600, mb: 1 }}>
+          <Typography
+            variant="subtitle1"
+            component="h4"
+            id="verification-files-heading"
+            sx={{ fontWeight: 600, mb: 1 }}
+          >
             Files ({files.length})
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {(Object.keys(ORDER) as FileStatus[])
               .filter((s) => counts[s])
-              .map((s) => `${counts[s]} ${FILE_STATUS_WORDS[s]}`)
+              .map((s) => describeFileCount(s, counts[s] ?? 0))
               .join('; ')}
             .
           </Typography>

@@ -18,7 +18,9 @@ describe('unwrap', () => {
   });
 
   it('throws a CountersignError that keeps the code and message of a failed envelope', async () => {
-    const error = await rejection(unwrap(Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'No such profile' } })));
+    const error = await rejection(
+      unwrap(Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'No such profile' } })),
+    );
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toBe('No such profile');
   });

@@ -34,7 +34,10 @@ describe('error text', () => {
   });
 
   it('describes any other thrown value as an internal error', () => {
-    expect(describeError(new TypeError('x is undefined'))).toMatchObject({ code: 'INTERNAL', detail: 'x is undefined' });
+    expect(describeError(new TypeError('x is undefined'))).toMatchObject({
+      code: 'INTERNAL',
+      detail: 'x is undefined',
+    });
     expect(describeError('boom')).toMatchObject({ code: 'INTERNAL', detail: null });
   });
 });

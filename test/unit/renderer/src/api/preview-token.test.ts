@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PREVIEW_TOKEN_KEY,
+  forgetPreviewToken,
   takePreviewToken,
   tokenFromHash,
   type TokenEnvironment,
@@ -21,7 +22,11 @@ function environment(hash: string, stored: string | null = null) {
         location.hash = '';
       },
     },
-    storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) },
+    storage: {
+      getItem: (k) => store.get(k) ?? null,
+      setItem: (k, v) => void store.set(k, v),
+      removeItem: (k) => void store.delete(k),
+    },
   };
   return { env, store, replaced, location };
 }
@@ -61,6 +66,12 @@ describe('preview token', () => {
 
   it('ignores a tampered stored value', () => {
     expect(takePreviewToken(environment('', 'not hex!').env)).toBeNull();
+  });
+
+  it('forgets a refused token so the next start finds none', () => {
+    const { env } = environment('', TOKEN);
+    forgetPreviewToken(env.storage);
+    expect(takePreviewToken(env)).toBeNull();
   });
 
   it('reads only hex tokens of a sensible length', () => {

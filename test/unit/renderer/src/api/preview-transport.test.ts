@@ -65,14 +65,24 @@ describe('preview transport: calls', () => {
   it('posts the JSON input to /api/rpc/<channel> with the bearer token and returns the envelope', async () => {
     const seen: { url?: string; method?: string; type?: string; body?: unknown } = {};
     const peer = await serve((req, res, body) => {
-      Object.assign(seen, { url: req.url, method: req.method, type: req.headers['content-type'], body: JSON.parse(body) });
+      Object.assign(seen, {
+        url: req.url,
+        method: req.method,
+        type: req.headers['content-type'],
+        body: JSON.parse(body),
+      });
       res.writeHead(authorized(req) ? 200 : 401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: true, data: { removed: true } }));
     });
     cleanups.push(peer.close);
     const result = await transport(peer.base).invoke('connections:remove', { id: 'c1' });
     expect(result).toEqual({ ok: true, data: { removed: true } });
-    expect(seen).toEqual({ url: '/api/rpc/connections:remove', method: 'POST', type: 'application/json', body: { id: 'c1' } });
+    expect(seen).toEqual({
+      url: '/api/rpc/connections:remove',
+      method: 'POST',
+      type: 'application/json',
+      body: { id: 'c1' },
+    });
   });
 
   it('passes a failed envelope (sent with HTTP 200) through with its code', async () => {
@@ -107,7 +117,10 @@ describe('preview transport: calls', () => {
   it('says NOT_AVAILABLE when nothing listens any more', async () => {
     const peer = await serve(() => {});
     await peer.close();
-    expect(await transport(peer.base).invoke('app:info', {})).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+    expect(await transport(peer.base).invoke('app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
   });
 
   it('treats a reply that is not an envelope as INTERNAL', async () => {
@@ -127,7 +140,9 @@ describe('preview transport: envelope reading', () => {
       ok: false,
       error: { code: 'CANCELLED', message: 'm' },
     });
-    expect(readEnvelope({ ok: false, error: { code: 'WHAT', message: 'm' } }, 200)).toMatchObject({ error: { code: 'INTERNAL', message: 'm' } });
+    expect(readEnvelope({ ok: false, error: { code: 'WHAT', message: 'm' } }, 200)).toMatchObject({
+      error: { code: 'INTERNAL', message: 'm' },
+    });
     expect(readEnvelope({ ok: true }, 200)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(readEnvelope(null, 500)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });

@@ -35,7 +35,9 @@ describe('app frame', () => {
     const session = createSessionStatus();
     session.expire();
     const text = textOf(renderToString(<App api={api} session={session} queryClient={seeded()} />));
-    expect(text).toContain('This preview session has expired or the link lacks its token: open the URL the preview printed.');
+    expect(text).toContain(
+      'This preview session has expired or the link lacks its token: open the URL the preview printed.',
+    );
     expect(text).not.toContain('Skip to content');
   });
 

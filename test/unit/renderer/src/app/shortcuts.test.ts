@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ariaShortcut, isMacPlatform, sectionForKey, shortcutLabel, type KeyLike } from '../../../../../renderer/src/app/shortcuts.ts';
+import {
+  ariaShortcut,
+  isMacPlatform,
+  sectionForKey,
+  shortcutLabel,
+  type KeyLike,
+} from '../../../../../renderer/src/app/shortcuts.ts';
 
 const key = (over: Partial<KeyLike>): KeyLike => ({
   key: '1',

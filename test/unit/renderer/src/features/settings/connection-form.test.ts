@@ -69,12 +69,16 @@ describe('connection form validation', () => {
     const errors = validateConnectionForm(form({ authType: 'basic' }), fresh);
     expect(errors.username).toMatch(/username/i);
     expect(errors.secret).toBe('Enter the password.');
-    expect(validateConnectionForm(form({ authType: 'basic', username: 'a:b', secret: 'pw' }), fresh).username).toMatch(/colon/);
+    expect(validateConnectionForm(form({ authType: 'basic', username: 'a:b', secret: 'pw' }), fresh).username).toMatch(
+      /colon/,
+    );
   });
 
   it('refuses a token with whitespace and a password with a line break', () => {
     expect(validateConnectionForm(form({ authType: 'bearer', secret: 'abc def' }), fresh).secret).toMatch(/spaces/);
-    expect(validateConnectionForm(form({ authType: 'basic', username: 'u', secret: 'a\nb' }), fresh).secret).toMatch(/line breaks/);
+    expect(validateConnectionForm(form({ authType: 'basic', username: 'u', secret: 'a\nb' }), fresh).secret).toMatch(
+      /line breaks/,
+    );
   });
 });
 
@@ -117,7 +121,10 @@ describe('connection form secrets', () => {
   });
 
   it('produces drafts the contract accepts, trimmed', () => {
-    const draft = toConnectionDraft(form({ name: ' A ', url: ' https://x.example ', authType: 'basic', username: ' u ', secret: 'pw' }), fresh);
+    const draft = toConnectionDraft(
+      form({ name: ' A ', url: ' https://x.example ', authType: 'basic', username: ' u ', secret: 'pw' }),
+      fresh,
+    );
     expect(ConnectionDraft.parse(draft)).toEqual({
       name: 'A',
       kind: 'mlflow',

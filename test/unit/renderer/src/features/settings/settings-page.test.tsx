@@ -59,19 +59,32 @@ describe('Settings page', () => {
   });
 
   it('shows a settings problem as a warning naming the backup', () => {
-    const text = textOf(renderHtml(<SettingsPage />, [[queryKeys.settings, settings], [queryKeys.connections, []]]));
+    const text = textOf(
+      renderHtml(<SettingsPage />, [
+        [queryKeys.settings, settings],
+        [queryKeys.connections, []],
+      ]),
+    );
     expect(text).toContain('Your saved settings could not be read');
     expect(text).toContain('/home/ria/.config/Countersign/settings.corrupt-1.json');
   });
 
   it('shows the empty state when there are no connections', () => {
-    const text = textOf(renderHtml(<SettingsPage />, [[queryKeys.settings, { ...settings, problems: [] }], [queryKeys.connections, []]]));
+    const text = textOf(
+      renderHtml(<SettingsPage />, [
+        [queryKeys.settings, { ...settings, problems: [] }],
+        [queryKeys.connections, []],
+      ]),
+    );
     expect(text).toContain('No connections yet — add your MLflow registry');
     expect(text).not.toContain('could not be read');
   });
 
   it('checks the saved theme preference', () => {
-    const html = renderHtml(<SettingsPage />, [[queryKeys.settings, settings], [queryKeys.connections, []]]);
+    const html = renderHtml(<SettingsPage />, [
+      [queryKeys.settings, settings],
+      [queryKeys.connections, []],
+    ]);
     expect(html).toMatch(/<input[^>]*value="dark"[^>]*checked=""|<input[^>]*checked=""[^>]*value="dark"/);
   });
 });

@@ -10,7 +10,11 @@ import {
   withModelPath,
   type VerificationFormValues,
 } from '../../../../../../renderer/src/features/verification/verification-form.ts';
-import { formatBytes, formatDuration, progressPercent } from '../../../../../../renderer/src/features/verification/progress-format.ts';
+import {
+  formatBytes,
+  formatDuration,
+  progressPercent,
+} from '../../../../../../renderer/src/features/verification/progress-format.ts';
 
 const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----';
 const identityForm = (over: Partial<VerificationFormValues> = {}): VerificationFormValues => ({
@@ -47,17 +51,25 @@ describe('verification form', () => {
     const errors = validateVerificationForm(identityForm({ identity: '', issuer: 'accounts.google.com' }));
     expect(errors.identity).toBeDefined();
     expect(errors.issuer).toMatch(/https:\/\//);
-    expect(validateVerificationForm(identityForm({ identity: '([a-z', identityIsPattern: true })).identity).toMatch(/regular expression/);
+    expect(validateVerificationForm(identityForm({ identity: '([a-z', identityIsPattern: true })).identity).toMatch(
+      /regular expression/,
+    );
   });
 
   it('wants PEM text for key and CA-chain policies', () => {
-    expect(validateVerificationForm(identityForm({ mode: 'public-key', publicKeyPem: 'abc' })).publicKeyPem).toMatch(/PEM/);
+    expect(validateVerificationForm(identityForm({ mode: 'public-key', publicKeyPem: 'abc' })).publicKeyPem).toMatch(
+      /PEM/,
+    );
     expect(validateVerificationForm(identityForm({ mode: 'public-key', publicKeyPem: PUBLIC_KEY }))).toEqual({});
-    expect(validateVerificationForm(identityForm({ mode: 'ca-chain', caChainPem: PUBLIC_KEY })).caChainPem).toMatch(/CERTIFICATE/);
+    expect(validateVerificationForm(identityForm({ mode: 'ca-chain', caChainPem: PUBLIC_KEY })).caChainPem).toMatch(
+      /CERTIFICATE/,
+    );
   });
 
   it('refuses ignore paths that leave the model folder', () => {
-    expect(validateVerificationForm(identityForm({ ignorePaths: '.git\n../secrets' })).ignorePaths).toMatch(/\.\.\/secrets/);
+    expect(validateVerificationForm(identityForm({ ignorePaths: '.git\n../secrets' })).ignorePaths).toMatch(
+      /\.\.\/secrets/,
+    );
     expect(validateVerificationForm(identityForm({ ignorePaths: '/etc' })).ignorePaths).toBeDefined();
     expect(parseIgnorePaths(' .git \n\nREADME.md\n.git\r\n')).toEqual(['.git', 'README.md']);
   });

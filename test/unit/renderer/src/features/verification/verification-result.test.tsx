@@ -27,7 +27,7 @@ describe('verification result', () => {
     expect(text).toContain('https://accounts.google.com');
     expect(text).toContain('12.0 MB in 1.5 s');
     expect(text).toContain('weights.bin');
-    expect(text).toContain('2 matches what was signed');
+    expect(text).toContain('2 files match what was signed');
   });
 
   it('says not verified in plain words and puts the differing file first', () => {
@@ -37,7 +37,14 @@ describe('verification result', () => {
       failure: { code: 'MODEL_FILES_MISMATCH', message: '1 file differs' },
       files: [
         ...base.files,
-        { path: 'tokenizer.json', status: 'modified', reason: 'digest differs', expectedDigest: 'c', actualDigest: 'd', size: 3 },
+        {
+          path: 'tokenizer.json',
+          status: 'modified',
+          reason: 'digest differs',
+          expectedDigest: 'c',
+          actualDigest: 'd',
+          size: 3,
+        },
       ],
     };
     const html = renderHtml(<VerificationResult report={report} />);
@@ -48,5 +55,6 @@ describe('verification result', () => {
     expect(text.indexOf('tokenizer.json')).toBeLessThan(text.indexOf('config.json'));
     expect(text).toContain('Modified');
     expect(text).toContain('digest differs');
+    expect(text).toContain('1 file differs from what was signed; 2 files match what was signed.');
   });
 });
