@@ -19,7 +19,8 @@ type CamelVerb<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Ca
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C> = C extends `${string}:${infer V}` ? CamelVerb<V> : never;
 
-type Method<C extends ChannelName> = keyof ChannelInput<C> extends never
+// Channels whose input may be empty can be called without an argument.
+type Method<C extends ChannelName> = Record<never, never> extends ChannelInput<C>
   ? (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
   : (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 

@@ -167,10 +167,8 @@ describe('malformed and hostile bundles', () => {
           throw new Error(`seed ${seed}, base "${base.name}", case ${i}: ${(error as Error).message}`, { cause: error });
         }
         counts.set(result, (counts.get(result) ?? 0) + 1);
-        if (result === 'verified' && kind === 2) console.log('VERIFIED', base.name, JSON.stringify(input).length - base.text.length, (() => { const a = JSON.stringify(input); const b = JSON.stringify(JSON.parse(base.text)); let i = 0; while (a[i] === b[i]) i++; return b.slice(i - 60, i + 40) + ' ==> ' + a.slice(i - 10, i + 40); })());
       }
     }
-    console.log(JSON.stringify([...counts]));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     expect(total).toBe(perBase * all.length);
     // Most mutations must be caught; the rest hit unauthenticated labels (hints, key IDs, whitespace).
