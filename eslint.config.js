@@ -19,7 +19,7 @@ const noRawIpc = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'coverage/**', '.peers/**', 'test-results/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,12 +11,14 @@ import { checkIdentity, type IdentityPolicy } from './identity.ts';
 import { keyFingerprint, parsePublicKey } from './key-algorithms.ts';
 import type { ParsedBundle } from './parse-bundle.ts';
 import { checkMessageDigest, dsseContent, messageContent } from './signature-content.ts';
+import { checkProofsMatchCheckpoints } from './tlog-consistency.ts';
 import { trustMaterialFrom } from './trusted-root.ts';
 import type { ArtifactInput } from './types.ts';
 import { fail } from './verification-errors.ts';
 
 function entityFor(parsed: ParsedBundle, artifact: ArtifactInput, legacyModelSigning: boolean): SignedEntity {
   const { bundle } = parsed;
+  checkProofsMatchCheckpoints(bundle);
   // toSignedEntity parses the certificate and timestamps; its signature content is replaced.
   const entity = toSignedEntity(bundle, Buffer.alloc(0));
   if (bundle.content.$case === 'dsseEnvelope') {
