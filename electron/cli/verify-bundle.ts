@@ -78,7 +78,8 @@ function parse(argv: string[]): Parsed {
   };
   const bundle = str('bundle');
   if (!bundle) throw new UsageError('--bundle is required');
-  if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('exactly one FILE_OR_DIGEST is required');
+  if (positionals.length !== 1 || positionals[0] === undefined)
+    throw new UsageError('exactly one FILE_OR_DIGEST is required');
   const identity = str('certificate-identity');
   const issuer = str('certificate-oidc-issuer');
   const key = str('key');
@@ -119,7 +120,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const artifact = await artifactFrom(args.artifact);
     let signer = args.policy;
     if (signer.mode === 'public-key') {
-      signer = { mode: 'public-key', publicKeyPem: (await readBounded(signer.publicKeyPem, MAX_SMALL_FILE_BYTES, 'key')).toString('utf8') };
+      signer = {
+        mode: 'public-key',
+        publicKeyPem: (await readBounded(signer.publicKeyPem, MAX_SMALL_FILE_BYTES, 'key')).toString('utf8'),
+      };
     }
     const policy: BundlePolicy = { signer };
     if (args.trustedRoot !== undefined) {
@@ -127,7 +131,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       policy.trustedRoot = parseTrustedRootJson(rootText);
     }
     const result = await verifyBundle(bundleText, artifact, policy);
-    const who = result.signer.issuer ? `${result.signer.subject} (issuer ${result.signer.issuer})` : result.signer.subject;
+    const who = result.signer.issuer
+      ? `${result.signer.subject} (issuer ${result.signer.issuer})`
+      : result.signer.subject;
     io.stdout(`OK: verified; signed by ${who}${result.signer.signedAt ? ` at ${result.signer.signedAt}` : ''}\n`);
     return 0;
   } catch (error) {

@@ -17,8 +17,10 @@ const ANY_EKU = '2.5.29.37.0';
 /** Parses every certificate in a PEM text (the policy's CA list). Throws INVALID_INPUT. */
 export function parseCertificatesPem(pem: string): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw fail('INVALID_INPUT', 'The policy names no CA certificate (expected PEM certificates).');
-  if (blocks.length > MAX_ANCHORS) throw fail('INVALID_INPUT', `The policy names more than ${MAX_ANCHORS} CA certificates.`);
+  if (blocks.length === 0)
+    throw fail('INVALID_INPUT', 'The policy names no CA certificate (expected PEM certificates).');
+  if (blocks.length > MAX_ANCHORS)
+    throw fail('INVALID_INPUT', `The policy names more than ${MAX_ANCHORS} CA certificates.`);
   return blocks.map((block) => {
     try {
       return new X509Certificate(block);
@@ -61,7 +63,11 @@ function describe(cert: X509Certificate): string {
  * `at`. Returns the path, leaf first, anchor last. Throws CERTIFICATE_CHAIN_INVALID with
  * the reason.
  */
-export function verifyCertificateChain(chain: X509Certificate[], anchors: X509Certificate[], at: Date): X509Certificate[] {
+export function verifyCertificateChain(
+  chain: X509Certificate[],
+  anchors: X509Certificate[],
+  at: Date,
+): X509Certificate[] {
   const leaf = chain[0];
   if (!leaf) throw fail('CERTIFICATE_CHAIN_INVALID', 'The signature bundle carries no signing certificate.');
   const eku = leaf.keyUsage as string[] | undefined;
@@ -69,7 +75,10 @@ export function verifyCertificateChain(chain: X509Certificate[], anchors: X509Ce
     throw fail('CERTIFICATE_CHAIN_INVALID', `The signing certificate (${describe(leaf)}) is not allowed to sign code.`);
   }
   if (!validAt(leaf, at)) {
-    throw fail('CERTIFICATE_CHAIN_INVALID', `The signing certificate (${describe(leaf)}) was not valid at ${at.toISOString()}.`);
+    throw fail(
+      'CERTIFICATE_CHAIN_INVALID',
+      `The signing certificate (${describe(leaf)}) was not valid at ${at.toISOString()}.`,
+    );
   }
   const anchorPrints = new Set(anchors.map((a) => a.fingerprint256));
   const intermediates = chain.slice(1);

@@ -167,7 +167,11 @@ export function verifyEcdsaPrehashed(key: KeyObject, digest: Uint8Array, signatu
   if (r <= 0n || r >= n || s <= 0n || s >= n) return false;
   const jwk = key.export({ format: 'jwk' });
   if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string') return false;
-  const q: Jacobian = [bytesToBigInt(Buffer.from(jwk.x, 'base64url')), bytesToBigInt(Buffer.from(jwk.y, 'base64url')), 1n];
+  const q: Jacobian = [
+    bytesToBigInt(Buffer.from(jwk.x, 'base64url')),
+    bytesToBigInt(Buffer.from(jwk.y, 'base64url')),
+    1n,
+  ];
   // Keep the leftmost bitlen(n) bits of the digest.
   const nBits = n.toString(2).length;
   let e = bytesToBigInt(digest);

@@ -39,7 +39,10 @@ function identityMatches(policy: IdentityPolicy, actual: string): boolean {
  */
 export function checkIdentity(policy: IdentityPolicy, san: string | undefined, issuer: string | undefined): void {
   if (san === undefined || san === '') {
-    throw fail('SIGNATURE_IDENTITY_MISMATCH', 'The signing certificate names no identity, so it cannot match the policy.');
+    throw fail(
+      'SIGNATURE_IDENTITY_MISMATCH',
+      'The signing certificate names no identity, so it cannot match the policy.',
+    );
   }
   if (!identityMatches(policy, san)) {
     const expected = policy.identityIsPattern ? `an identity matching ${policy.identity}` : policy.identity;

@@ -25,7 +25,8 @@ function readSubjects(payload: Uint8Array): Subject[] {
   } catch (error) {
     throw fail('BUNDLE_MALFORMED', 'The signed statement is not valid in-toto JSON.', error);
   }
-  const subjects = typeof statement === 'object' && statement !== null ? (statement as { subject?: unknown }).subject : undefined;
+  const subjects =
+    typeof statement === 'object' && statement !== null ? (statement as { subject?: unknown }).subject : undefined;
   if (!Array.isArray(subjects) || subjects.length === 0) {
     throw fail('BUNDLE_MALFORMED', 'The signed in-toto statement names no subject.');
   }
@@ -46,7 +47,8 @@ function artifactDigest(artifact: ArtifactInput, algorithm: string): string | nu
     const hash = HASHES[algorithm];
     return hash ? crypto.createHash(hash).update(artifact.data).digest('hex') : null;
   }
-  if (artifact.kind === 'digest' && algorithm === artifact.algorithm) return Buffer.from(artifact.digest).toString('hex');
+  if (artifact.kind === 'digest' && algorithm === artifact.algorithm)
+    return Buffer.from(artifact.digest).toString('hex');
   return null;
 }
 
@@ -56,14 +58,23 @@ function artifactDigest(artifact: ArtifactInput, algorithm: string): string | nu
  * must be the artifact itself. Does nothing for `{kind: 'dsse-payload'}`, whose caller
  * checks the payload. Throws BUNDLE_MALFORMED for an in-toto payload that is not a statement.
  */
-export function checkDssePayloadCoversArtifact(payloadType: string, payload: Uint8Array, artifact: ArtifactInput): void {
+export function checkDssePayloadCoversArtifact(
+  payloadType: string,
+  payload: Uint8Array,
+  artifact: ArtifactInput,
+): void {
   if (artifact.kind === 'dsse-payload') return;
   if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     const matches =
       artifact.kind === 'bytes'
         ? Buffer.from(payload).equals(Buffer.from(artifact.data))
-        : artifactDigest({ kind: 'bytes', data: payload }, artifact.algorithm) === Buffer.from(artifact.digest).toString('hex');
-    if (!matches) throw fail('ARTIFACT_MISMATCH', 'The signed content is not this artifact: the file differs from what was signed.');
+        : artifactDigest({ kind: 'bytes', data: payload }, artifact.algorithm) ===
+          Buffer.from(artifact.digest).toString('hex');
+    if (!matches)
+      throw fail(
+        'ARTIFACT_MISMATCH',
+        'The signed content is not this artifact: the file differs from what was signed.',
+      );
     return;
   }
   const subjects = readSubjects(payload);

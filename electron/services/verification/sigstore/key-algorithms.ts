@@ -28,7 +28,10 @@ export function signatureHashFor(key: KeyObject): SignatureHash {
       const curve = key.asymmetricKeyDetails?.namedCurve ?? '';
       const hash = EC_HASH[curve];
       if (hash === undefined) {
-        throw fail('BUNDLE_UNSUPPORTED', `Signatures made with elliptic curve "${curve}" are not supported (P-256, P-384 and P-521 are).`);
+        throw fail(
+          'BUNDLE_UNSUPPORTED',
+          `Signatures made with elliptic curve "${curve}" are not supported (P-256, P-384 and P-521 are).`,
+        );
       }
       return hash;
     }
@@ -38,7 +41,10 @@ export function signatureHashFor(key: KeyObject): SignatureHash {
     case 'rsa-pss':
       return 'sha256';
     default:
-      throw fail('BUNDLE_UNSUPPORTED', `Signatures made with a "${String(key.asymmetricKeyType)}" key are not supported.`);
+      throw fail(
+        'BUNDLE_UNSUPPORTED',
+        `Signatures made with a "${String(key.asymmetricKeyType)}" key are not supported.`,
+      );
   }
 }
 
@@ -46,7 +52,12 @@ export function signatureHashFor(key: KeyObject): SignatureHash {
  * Verifies `signature` over `data` with `key` and the hash that belongs to the key.
  * `hashOverride` exists for one documented legacy format only (model_signing 0.2.0).
  */
-export function verifyWithKey(key: KeyObject, data: Uint8Array, signature: Uint8Array, hashOverride?: SignatureHash): boolean {
+export function verifyWithKey(
+  key: KeyObject,
+  data: Uint8Array,
+  signature: Uint8Array,
+  hashOverride?: SignatureHash,
+): boolean {
   const hash = hashOverride === undefined ? signatureHashFor(key) : hashOverride;
   try {
     return crypto.verify(hash, data, key, signature);

@@ -32,7 +32,8 @@ export function pythonBytesRepr(data: Uint8Array): string {
   out[n++] = 0x62; // b
   out[n++] = quote;
   for (const b of bytes) {
-    const escape = b === 0x5c ? 0x5c : b === quote ? quote : b === 0x09 ? 0x74 : b === 0x0a ? 0x6e : b === 0x0d ? 0x72 : -1;
+    const escape =
+      b === 0x5c ? 0x5c : b === quote ? quote : b === 0x09 ? 0x74 : b === 0x0a ? 0x6e : b === 0x0d ? 0x72 : -1;
     if (escape >= 0) {
       out[n++] = 0x5c;
       out[n++] = escape;
@@ -55,5 +56,8 @@ export function pythonBytesRepr(data: Uint8Array): string {
  * start "DSSEV1" (capital V), so they can never collide with a real PAE.
  */
 export function legacyModelSigningPae(payloadType: string, payload: Uint8Array): Buffer {
-  return Buffer.from(`DSSEV1 ${[...payloadType].length} ${payloadType} ${payload.length} ${pythonBytesRepr(payload)}`, 'utf8');
+  return Buffer.from(
+    `DSSEV1 ${[...payloadType].length} ${payloadType} ${payload.length} ${pythonBytesRepr(payload)}`,
+    'utf8',
+  );
 }

@@ -61,7 +61,11 @@ function toJson(input: unknown): Json {
     try {
       parsed = JSON.parse(typeof input === 'string' ? input : Buffer.from(input).toString('utf8'));
     } catch (error) {
-      throw fail('BUNDLE_MALFORMED', 'The signature bundle is not valid JSON (the file may be truncated or damaged).', error);
+      throw fail(
+        'BUNDLE_MALFORMED',
+        'The signature bundle is not valid JSON (the file may be truncated or damaged).',
+        error,
+      );
     }
     input = parsed;
   }
@@ -114,7 +118,12 @@ export function parseBundle(input: unknown): ParsedBundle {
     optionalArray(tsData, 'rfc3161Timestamps', MAX_TIMESTAMPS, 'timestampVerificationData');
   }
   if (keyKind === 'x509CertificateChain') {
-    const certs = optionalArray(material['x509CertificateChain'] as Json, 'certificates', MAX_CERTIFICATES, 'x509CertificateChain');
+    const certs = optionalArray(
+      material['x509CertificateChain'] as Json,
+      'certificates',
+      MAX_CERTIFICATES,
+      'x509CertificateChain',
+    );
     if (certs.length === 0) malformed('its certificate chain is empty');
   }
   const dsse = json['dsseEnvelope'];
@@ -143,7 +152,8 @@ export function parseBundle(input: unknown): ParsedBundle {
 function applyVersionRules(bundle: Bundle, version: BundleVersion): void {
   bundle.verificationMaterial.tlogEntries.forEach((entry, i) => {
     if (version === '0.1') {
-      if (entry.inclusionPromise === undefined) malformed(`log entry ${i} has no inclusion promise, which a v0.1 bundle requires`);
+      if (entry.inclusionPromise === undefined)
+        malformed(`log entry ${i} has no inclusion promise, which a v0.1 bundle requires`);
       // v0.1 predates checkpoints: a proof without one cannot be checked offline (its root
       // hash is unauthenticated), so it is set aside and the signed promise stands alone.
       if (entry.inclusionProof !== undefined && entry.inclusionProof.checkpoint === undefined) {

@@ -67,14 +67,24 @@ export function checkMessageDigest(message: MessageSignature, artifact: Artifact
     throw fail('BUNDLE_UNSUPPORTED', 'The signature bundle uses a message digest algorithm this app does not support.');
   }
   if (artifact.kind === 'dsse-payload') {
-    throw fail('BUNDLE_UNSUPPORTED', 'This bundle signs a file directly, not a signed statement (DSSE), so it cannot be used here.');
+    throw fail(
+      'BUNDLE_UNSUPPORTED',
+      'This bundle signs a file directly, not a signed statement (DSSE), so it cannot be used here.',
+    );
   }
   let actual: Uint8Array;
   if (artifact.kind === 'bytes') actual = crypto.createHash(hash).update(artifact.data).digest();
   else if (hash === artifact.algorithm) actual = artifact.digest;
-  else throw fail('BUNDLE_UNSUPPORTED', `This signature uses ${hash}; check it against the file itself, not a SHA-256 digest.`);
+  else
+    throw fail(
+      'BUNDLE_UNSUPPORTED',
+      `This signature uses ${hash}; check it against the file itself, not a SHA-256 digest.`,
+    );
   if (!equal(actual, declared.digest)) {
-    throw fail('ARTIFACT_MISMATCH', 'The artifact is not the one that was signed: its digest differs from the signed digest.');
+    throw fail(
+      'ARTIFACT_MISMATCH',
+      'The artifact is not the one that was signed: its digest differs from the signed digest.',
+    );
   }
 }
 

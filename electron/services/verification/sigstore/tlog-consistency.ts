@@ -9,7 +9,10 @@ import type { Bundle } from '@sigstore/bundle';
 import { fail } from './verification-errors.ts';
 
 function inconsistent(i: number, what: string): never {
-  throw fail('TLOG_INVALID', `Transparency log entry ${i} is inconsistent: its inclusion proof's ${what} differs from the signed checkpoint.`);
+  throw fail(
+    'TLOG_INVALID',
+    `Transparency log entry ${i} is inconsistent: its inclusion proof's ${what} differs from the signed checkpoint.`,
+  );
 }
 
 /** Throws TLOG_INVALID when a proof's tree size or root hash contradicts its checkpoint. */

@@ -80,7 +80,9 @@ export function parseTrustedRoot(json: unknown): TrustedRoot {
       const chain = ca['certChain'];
       const certs = isObject(chain) ? chain['certificates'] : undefined;
       if (!Array.isArray(certs) || certs.length === 0) invalid(`${name}[${i}] has no certificates`);
-      certs.forEach((cert: unknown, j) => checkBase64(isObject(cert) ? cert['rawBytes'] : undefined, `${name}[${i}] certificate ${j}`));
+      certs.forEach((cert: unknown, j) =>
+        checkBase64(isObject(cert) ? cert['rawBytes'] : undefined, `${name}[${i}] certificate ${j}`),
+      );
       checkWindow(ca['validFor'], `${name}[${i}] (${String(ca['uri'] ?? 'unnamed authority')})`);
     });
   }

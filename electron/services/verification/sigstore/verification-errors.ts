@@ -1,6 +1,7 @@
 // Turns every failure inside bundle verification into an AppError whose code says what
 // went wrong and whose message a risk officer can read. sigstore-js throws its own error
 // classes (and, on some malformed input, plain TypeErrors); none of those may escape.
+import { ValidationError } from '@sigstore/bundle';
 import { AppError, isAppError, type ErrorCode } from '../../../../shared/errors.ts';
 
 /** Shorthand used across this folder: an AppError with a verification code. */
@@ -34,7 +35,7 @@ const SIGSTORE_CODES: Record<string, { code: ErrorCode; message: string }> = {
   CERTIFICATE_ERROR: {
     code: 'CERTIFICATE_CHAIN_INVALID',
     message:
-      "The signing certificate was not issued by a trusted certificate authority, was not valid when the signature was made, or lacks a valid certificate-transparency proof.",
+      'The signing certificate was not issued by a trusted certificate authority, was not valid when the signature was made, or lacks a valid certificate-transparency proof.',
   },
   PUBLIC_KEY_ERROR: {
     code: 'SIGNATURE_KEY_MISMATCH',
@@ -42,7 +43,8 @@ const SIGSTORE_CODES: Record<string, { code: ErrorCode; message: string }> = {
   },
   SIGNATURE_ERROR: {
     code: 'SIGNATURE_INVALID',
-    message: 'The signature does not match the signed content: the content or the signature was changed, or another key signed it.',
+    message:
+      'The signature does not match the signed content: the content or the signature was changed, or another key signed it.',
   },
   TIMESTAMP_ERROR: {
     code: 'TIMESTAMP_INVALID',
@@ -68,11 +70,19 @@ export function toAppError(error: unknown): AppError {
       const mapped = SIGSTORE_CODES[sigCode];
       if (mapped) return fail(mapped.code, `${mapped.message} (${error.message})`, error);
     }
-    if (error.name === 'ValidationError') {
-      const fields = (error as { fields?: unknown }).fields;
+    if (error instanceof ValidationError) {
+      const fields: unknown = error.fields;
       const list = Array.isArray(fields) ? fields.filter((f) => typeof f === 'string').join(', ') : '';
-      return fail('BUNDLE_MALFORMED', `The signature bundle is incomplete or malformed${list ? ` (${list})` : ''}.`, error);
+      return fail(
+        'BUNDLE_MALFORMED',
+        `The signature bundle is incomplete or malformed${list ? ` (${list})` : ''}.`,
+        error,
+      );
     }
   }
-  return fail('BUNDLE_MALFORMED', 'The signature bundle holds data that cannot be read as a valid Sigstore bundle.', error);
+  return fail(
+    'BUNDLE_MALFORMED',
+    'The signature bundle holds data that cannot be read as a valid Sigstore bundle.',
+    error,
+  );
 }

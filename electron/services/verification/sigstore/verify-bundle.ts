@@ -44,7 +44,11 @@ function checkArtifact(artifact: ArtifactInput): void {
  *   TLOG_INVALID, TIMESTAMP_INVALID, TRUSTED_ROOT_INVALID, ARTIFACT_MISMATCH, or
  *   INVALID_INPUT for an unusable policy or artifact argument.
  */
-export async function verifyBundle(bundle: unknown, artifact: ArtifactInput, policy: BundlePolicy): Promise<BundleVerificationResult> {
+export async function verifyBundle(
+  bundle: unknown,
+  artifact: ArtifactInput,
+  policy: BundlePolicy,
+): Promise<BundleVerificationResult> {
   try {
     checkArtifact(artifact);
     const parsed = parseBundle(bundle);

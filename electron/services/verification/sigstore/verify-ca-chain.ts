@@ -20,10 +20,14 @@ export function verifyWithCaChain(parsed: ParsedBundle, artifact: ArtifactInput,
   const anchors = parseCertificatesPem(caChainPem);
   const material = parsed.bundle.verificationMaterial.content;
   let ders: Uint8Array[];
-  if (material.$case === 'x509CertificateChain') ders = material.x509CertificateChain.certificates.map((c) => c.rawBytes);
+  if (material.$case === 'x509CertificateChain')
+    ders = material.x509CertificateChain.certificates.map((c) => c.rawBytes);
   else if (material.$case === 'certificate') ders = [material.certificate.rawBytes];
   else {
-    throw fail('CERTIFICATE_CHAIN_INVALID', 'The bundle was signed with a bare key, but the policy requires a certificate issued by a trusted CA.');
+    throw fail(
+      'CERTIFICATE_CHAIN_INVALID',
+      'The bundle was signed with a bare key, but the policy requires a certificate issued by a trusted CA.',
+    );
   }
   const chain = parseBundleCertificates(ders);
   const leaf = chain[0];
@@ -32,13 +36,22 @@ export function verifyWithCaChain(parsed: ParsedBundle, artifact: ArtifactInput,
 
   const { bundle } = parsed;
   let content;
-  if (bundle.content.$case === 'dsseEnvelope') content = dsseContent(bundle.content.dsseEnvelope, { legacyModelSigning: true });
+  if (bundle.content.$case === 'dsseEnvelope')
+    content = dsseContent(bundle.content.dsseEnvelope, { legacyModelSigning: true });
   else {
     checkMessageDigest(bundle.content.messageSignature, artifact);
     content = messageContent(bundle.content.messageSignature, artifact);
   }
   if (!content.verifySignature(leaf.publicKey)) {
-    throw fail('SIGNATURE_INVALID', 'The signature does not verify with the signing certificate: the content was changed, or another key signed it.');
+    throw fail(
+      'SIGNATURE_INVALID',
+      'The signature does not verify with the signing certificate: the content was changed, or another key signed it.',
+    );
   }
-  return { mode: 'ca-chain', subject: leaf.subject.replace(/\n/g, ', '), issuer: leaf.issuer.replace(/\n/g, ', '), signedAt: null };
+  return {
+    mode: 'ca-chain',
+    subject: leaf.subject.replace(/\n/g, ', '),
+    issuer: leaf.issuer.replace(/\n/g, ', '),
+    signedAt: null,
+  };
 }

@@ -60,22 +60,40 @@ function rejectRootInChain(parsed: ParsedBundle): void {
       throw fail('BUNDLE_MALFORMED', 'A certificate in the signature bundle cannot be read.', error);
     }
     if (isSelfSigned(cert)) {
-      throw fail('CERTIFICATE_CHAIN_INVALID', 'The signature bundle includes a root certificate; roots must come only from the trusted root, never from the bundle.');
+      throw fail(
+        'CERTIFICATE_CHAIN_INVALID',
+        'The signature bundle includes a root certificate; roots must come only from the trusted root, never from the bundle.',
+      );
     }
   }
 }
 
 /** Keyless verification: a Fulcio certificate whose identity and issuer the policy names. */
-export function verifyKeyless(parsed: ParsedBundle, artifact: ArtifactInput, policy: IdentityPolicy, root: TrustedRoot): SignerInfo {
+export function verifyKeyless(
+  parsed: ParsedBundle,
+  artifact: ArtifactInput,
+  policy: IdentityPolicy,
+  root: TrustedRoot,
+): SignerInfo {
   const material = parsed.bundle.verificationMaterial.content;
   if (material.$case === 'publicKey') {
-    throw fail('SIGNATURE_IDENTITY_MISMATCH', 'The bundle was signed with a bare key, not a certificate naming a signer, so it cannot match the identity the policy requires.');
+    throw fail(
+      'SIGNATURE_IDENTITY_MISMATCH',
+      'The bundle was signed with a bare key, not a certificate naming a signer, so it cannot match the identity the policy requires.',
+    );
   }
   if (parsed.chainInV03) {
-    throw fail('BUNDLE_MALFORMED', 'A version 0.3 Sigstore bundle must carry a single signing certificate, not a chain.');
+    throw fail(
+      'BUNDLE_MALFORMED',
+      'A version 0.3 Sigstore bundle must carry a single signing certificate, not a chain.',
+    );
   }
   rejectRootInChain(parsed);
-  const verifier = new Verifier(trustMaterialFrom(root), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
+  const verifier = new Verifier(trustMaterialFrom(root), {
+    tlogThreshold: 1,
+    ctlogThreshold: 1,
+    timestampThreshold: 1,
+  });
   const entity = entityFor(parsed, artifact, false);
   const signer = verifier.verify(entity);
   checkIdentity(policy, signer.identity?.subjectAlternativeName, signer.identity?.extensions?.issuer);
@@ -96,10 +114,18 @@ function embeddedKey(raw: Uint8Array): KeyObject {
  * Key-based verification: the signature must verify with the key the policy names. Log
  * entries and timestamps are optional, but any present are verified against `root`.
  */
-export function verifyWithKey(parsed: ParsedBundle, artifact: ArtifactInput, publicKeyPem: string, root: TrustedRoot): SignerInfo {
+export function verifyWithKey(
+  parsed: ParsedBundle,
+  artifact: ArtifactInput,
+  publicKeyPem: string,
+  root: TrustedRoot,
+): SignerInfo {
   const policyKey = parsePublicKey(publicKeyPem, 'policy');
   if (parsed.bundle.verificationMaterial.content.$case !== 'publicKey') {
-    throw fail('SIGNATURE_KEY_MISMATCH', 'The bundle was signed with a certificate, but the policy trusts only a specific public key.');
+    throw fail(
+      'SIGNATURE_KEY_MISMATCH',
+      'The bundle was signed with a certificate, but the policy trusts only a specific public key.',
+    );
   }
   // model_signing 0.3-1.0 embed the signing key; a different one is a plain key mismatch.
   if (parsed.embeddedKey && parsed.embeddedKey.length > 0 && !embeddedKey(parsed.embeddedKey).equals(policyKey)) {
@@ -113,7 +139,11 @@ export function verifyWithKey(parsed: ParsedBundle, artifact: ArtifactInput, pub
     verifier.verify(entity);
   } catch (error) {
     if ((error as { code?: unknown }).code === 'SIGNATURE_ERROR') {
-      throw fail('SIGNATURE_INVALID', 'The signature does not verify with the trusted key: the content was changed, or a different key signed it.', error);
+      throw fail(
+        'SIGNATURE_INVALID',
+        'The signature does not verify with the trusted key: the content was changed, or a different key signed it.',
+        error,
+      );
     }
     throw error;
   }

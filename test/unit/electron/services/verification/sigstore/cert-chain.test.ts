@@ -41,14 +41,20 @@ describe('certificate chain verification against the CAs a policy names', () => 
 
   it('rejects a chain missing its intermediate', () => {
     const pki = makePki(AT);
-    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509], [pki.root.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('checks every certificate at the given time', () => {
     const pki = makePki(AT);
     const chain = [pki.leaf.x509, pki.intermediate.x509];
-    expect(codeOf(() => verifyCertificateChain(chain, [pki.root.x509], new Date(AT.getTime() - 1000)))).toBe('CERTIFICATE_CHAIN_INVALID');
-    expect(codeOf(() => verifyCertificateChain(chain, [pki.root.x509], new Date(AT.getTime() + 2 * YEAR)))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain(chain, [pki.root.x509], new Date(AT.getTime() - 1000)))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+    expect(codeOf(() => verifyCertificateChain(chain, [pki.root.x509], new Date(AT.getTime() + 2 * YEAR)))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('rejects an intermediate that had expired when the leaf was issued', () => {
@@ -61,7 +67,9 @@ describe('certificate chain verification against the CAs a policy names', () => 
       notBefore: new Date(AT.getTime() - 2 * YEAR),
       notAfter: new Date(AT.getTime() - YEAR),
     });
-    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509, expired.x509], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509, expired.x509], [pki.root.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('rejects an "intermediate" that is not a CA', () => {
@@ -75,20 +83,27 @@ describe('certificate chain verification against the CAs a policy names', () => 
       notBefore: new Date(AT.getTime() - YEAR),
       notAfter: new Date(AT.getTime() + YEAR),
     });
-    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509, notCa.x509], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509, notCa.x509], [pki.root.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('rejects a leaf signed by a different key than its named issuer', () => {
     const pki = makePki(AT);
     const forged = issueCertificate({
       subject: 'test-signer',
-      issuer: { name: 'test-intermediate', key: crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey },
+      issuer: {
+        name: 'test-intermediate',
+        key: crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey,
+      },
       publicKey: pki.leafKeys.publicKey,
       ca: false,
       notBefore: AT,
       notAfter: new Date(AT.getTime() + YEAR),
     });
-    expect(codeOf(() => verifyCertificateChain([forged.x509, pki.intermediate.x509], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain([forged.x509, pki.intermediate.x509], [pki.root.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('rejects a leaf whose extended key usage excludes code signing', () => {
@@ -102,26 +117,34 @@ describe('certificate chain verification against the CAs a policy names', () => 
       notBefore: AT,
       notAfter: new Date(AT.getTime() + YEAR),
     });
-    expect(codeOf(() => verifyCertificateChain([tls.x509, pki.intermediate.x509], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain([tls.x509, pki.intermediate.x509], [pki.root.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('verifies the real model_signing chain, whose leaf confusingly names its issuer as its subject', () => {
     const dir = requireFixture('model-signing');
     const bundle = JSON.parse(readFileSync(path.join(dir, 'v1.1.0-certificate', 'model.sig'), 'utf8'));
-    const ders = bundle.verificationMaterial.x509CertificateChain.certificates.map((c: { rawBytes: string }) => Buffer.from(c.rawBytes, 'base64'));
+    const ders = bundle.verificationMaterial.x509CertificateChain.certificates.map((c: { rawBytes: string }) =>
+      Buffer.from(c.rawBytes, 'base64'),
+    );
     const chain = parseBundleCertificates(ders);
     const anchors = parseCertificatesPem(readFileSync(path.join(dir, 'keys', 'ca-cert.pem'), 'utf8'));
     expect(chain[0]!.subject).toBe(chain[0]!.issuer); // "CN=intermediate-ca" both: not self-signed all the same
     expect(verifyCertificateChain(chain, anchors, chain[0]!.validFromDate)).toHaveLength(3);
     // The leaf alone, or the intermediate as the only anchor-less link, is not enough.
-    expect(codeOf(() => verifyCertificateChain([chain[0]!], anchors, chain[0]!.validFromDate))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(codeOf(() => verifyCertificateChain([chain[0]!], anchors, chain[0]!.validFromDate))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
   });
 
   it('reads PEM CA lists and reports unusable input with clear codes', () => {
     const pki = makePki(AT);
     expect(parseCertificatesPem(`${pki.root.pem}\n${pki.intermediate.pem}`)).toHaveLength(2);
     expect(codeOf(() => parseCertificatesPem('no certificates here'))).toBe('INVALID_INPUT');
-    expect(codeOf(() => parseCertificatesPem('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => parseCertificatesPem('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'))).toBe(
+      'INVALID_INPUT',
+    );
     expect(codeOf(() => parseBundleCertificates([Buffer.from('junk')]))).toBe('BUNDLE_MALFORMED');
     expect(codeOf(() => verifyCertificateChain([], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
   });

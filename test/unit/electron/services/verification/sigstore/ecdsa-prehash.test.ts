@@ -51,7 +51,12 @@ describe('ECDSA verification over a ready digest', () => {
     const { publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const digest = crypto.randomBytes(32);
     const der = (r: Buffer, s: Buffer): Buffer =>
-      Buffer.concat([Buffer.from([0x30, r.length + s.length + 4, 0x02, r.length]), r, Buffer.from([0x02, s.length]), s]);
+      Buffer.concat([
+        Buffer.from([0x30, r.length + s.length + 4, 0x02, r.length]),
+        r,
+        Buffer.from([0x02, s.length]),
+        s,
+      ]);
     const n = Buffer.from('00ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', 'hex');
     expect(verifyEcdsaPrehashed(publicKey, digest, der(Buffer.from([0]), Buffer.from([1])))).toBe(false);
     expect(verifyEcdsaPrehashed(publicKey, digest, der(n, Buffer.from([1])))).toBe(false);

@@ -20,14 +20,18 @@ describe('signer identity matching', () => {
 
   it('rejects an identity that merely contains the expected one (sigstore-js would accept it as a regex)', () => {
     expect(code(() => checkIdentity(exact, 'evil-alice@example.com', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(code(() => checkIdentity(exact, 'alice@example.com.attacker.net', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(code(() => checkIdentity(exact, 'alice@example.com.attacker.net', ISSUER))).toBe(
+      'SIGNATURE_IDENTITY_MISMATCH',
+    );
     // "." is literal when no pattern is asked for.
     expect(code(() => checkIdentity(exact, 'alice@exampleXcom', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
   });
 
   it('matches the issuer exactly, with no prefix, suffix or case folding', () => {
     expect(code(() => checkIdentity(exact, 'alice@example.com', `${ISSUER}/`))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(code(() => checkIdentity(exact, 'alice@example.com', ISSUER.toUpperCase()))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(code(() => checkIdentity(exact, 'alice@example.com', ISSUER.toUpperCase()))).toBe(
+      'SIGNATURE_IDENTITY_MISMATCH',
+    );
     expect(code(() => checkIdentity(exact, 'alice@example.com', undefined))).toBe('SIGNATURE_IDENTITY_MISMATCH');
   });
 
@@ -37,16 +41,28 @@ describe('signer identity matching', () => {
   });
 
   it('uses a regular expression only when the policy says so, anchored to the whole identity', () => {
-    const pattern = { identity: 'https://github\\.com/acme/[a-z-]+/\\.github/workflows/release\\.yml@refs/tags/v.*', issuer: ISSUER, identityIsPattern: true };
+    const pattern = {
+      identity: 'https://github\\.com/acme/[a-z-]+/\\.github/workflows/release\\.yml@refs/tags/v.*',
+      issuer: ISSUER,
+      identityIsPattern: true,
+    };
     const good = 'https://github.com/acme/model-repo/.github/workflows/release.yml@refs/tags/v1.2.0';
     expect(code(() => checkIdentity(pattern, good, ISSUER))).toBeUndefined();
-    expect(code(() => checkIdentity(pattern, `https://evil.example/?${good}`, ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(code(() => checkIdentity({ ...pattern, identityIsPattern: false }, good, ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(code(() => checkIdentity(pattern, `https://evil.example/?${good}`, ISSUER))).toBe(
+      'SIGNATURE_IDENTITY_MISMATCH',
+    );
+    expect(code(() => checkIdentity({ ...pattern, identityIsPattern: false }, good, ISSUER))).toBe(
+      'SIGNATURE_IDENTITY_MISMATCH',
+    );
   });
 
   it('reports an unusable pattern as a policy input error', () => {
-    expect(code(() => checkIdentity({ identity: '(', issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER))).toBe('INVALID_INPUT');
-    expect(code(() => checkIdentity({ identity: 'a'.repeat(2000), issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER))).toBe('INVALID_INPUT');
+    expect(code(() => checkIdentity({ identity: '(', issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      code(() => checkIdentity({ identity: 'a'.repeat(2000), issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER)),
+    ).toBe('INVALID_INPUT');
   });
 
   it('says who signed and who was expected, in plain words', () => {

@@ -65,7 +65,10 @@ describe('the P-384 fix over sigstore-js, on a real model_signing signature', ()
   it('fails with the SHA-256 that sigstore-js assumes', () => {
     expect(key.asymmetricKeyDetails?.namedCurve).toBe('secp384r1');
     // What sigstore-js's DSSESignatureContent.verifySignature does: node's default digest.
-    const pae = Buffer.concat([Buffer.from(`DSSEv1 ${envelope.payloadType.length} ${envelope.payloadType} ${envelope.payload.length} `), envelope.payload]);
+    const pae = Buffer.concat([
+      Buffer.from(`DSSEv1 ${envelope.payloadType.length} ${envelope.payloadType} ${envelope.payload.length} `),
+      envelope.payload,
+    ]);
     expect(crypto.verify(undefined, pae, key, envelope.signatures[0]!.sig)).toBe(false);
   });
 
@@ -86,6 +89,8 @@ describe('public key parsing', () => {
 
   it('reports an unreadable policy key as INVALID_INPUT and an unreadable bundle key as BUNDLE_MALFORMED', () => {
     expect(() => parsePublicKey('not a key', 'policy')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => parsePublicKey(Buffer.from([1, 2, 3]), 'bundle')).toThrow(expect.objectContaining({ code: 'BUNDLE_MALFORMED' }));
+    expect(() => parsePublicKey(Buffer.from([1, 2, 3]), 'bundle')).toThrow(
+      expect.objectContaining({ code: 'BUNDLE_MALFORMED' }),
+    );
   });
 });

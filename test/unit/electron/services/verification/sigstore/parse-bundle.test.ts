@@ -5,7 +5,12 @@ import { parseBundle } from '../../../../../../electron/services/verification/si
 import { requireFixture } from '../../../../../support/peers.ts';
 
 const conformance = (name: string) =>
-  JSON.parse(readFileSync(path.join(requireFixture('sigstore-conformance', 'bundle-verify'), name, 'bundle.sigstore.json'), 'utf8'));
+  JSON.parse(
+    readFileSync(
+      path.join(requireFixture('sigstore-conformance', 'bundle-verify'), name, 'bundle.sigstore.json'),
+      'utf8',
+    ),
+  );
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
     fn();
@@ -25,7 +30,9 @@ describe('reading a bundle before any cryptography', () => {
 
   it('refuses an unknown version as BUNDLE_UNSUPPORTED, and a missing one as BUNDLE_MALFORMED', () => {
     const b = conformance('happy-path-v0.3');
-    expect(codeOf(() => parseBundle({ ...b, mediaType: 'application/vnd.dev.sigstore.bundle.v0.4+json' }))).toBe('BUNDLE_UNSUPPORTED');
+    expect(codeOf(() => parseBundle({ ...b, mediaType: 'application/vnd.dev.sigstore.bundle.v0.4+json' }))).toBe(
+      'BUNDLE_UNSUPPORTED',
+    );
     expect(codeOf(() => parseBundle({ ...b, mediaType: undefined }))).toBe('BUNDLE_MALFORMED');
   });
 
@@ -47,7 +54,10 @@ describe('reading a bundle before any cryptography', () => {
   it('requires a checkpointed inclusion proof from v0.2 on (TLOG_INVALID)', () => {
     const b = conformance('happy-path-v0.2');
     const [entry] = b.verificationMaterial.tlogEntries;
-    const noProof = { ...b, verificationMaterial: { ...b.verificationMaterial, tlogEntries: [{ ...entry, inclusionProof: undefined }] } };
+    const noProof = {
+      ...b,
+      verificationMaterial: { ...b.verificationMaterial, tlogEntries: [{ ...entry, inclusionProof: undefined }] },
+    };
     expect(codeOf(() => parseBundle(noProof))).toBe('TLOG_INVALID');
   });
 

@@ -30,7 +30,8 @@ describe('inclusion proofs agree with their signed checkpoints', () => {
     const policy = {
       signer: {
         mode: 'identity' as const,
-        identity: 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main',
+        identity:
+          'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main',
         issuer: 'https://token.actions.githubusercontent.com',
       },
     };

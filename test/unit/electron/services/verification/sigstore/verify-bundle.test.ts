@@ -2,12 +2,17 @@ import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyBundle, type ArtifactInput, type BundlePolicy } from '../../../../../../electron/services/verification/sigstore/index.ts';
+import {
+  verifyBundle,
+  type ArtifactInput,
+  type BundlePolicy,
+} from '../../../../../../electron/services/verification/sigstore/index.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
 import { chainMaterial, dsseBundle, messageBundle, pem, statementFor } from './support/bundles.ts';
 import { makePki } from './support/x509.ts';
 
-const BEACON = 'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
+const BEACON =
+  'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const GITHUB = 'https://token.actions.githubusercontent.com';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -20,7 +25,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     return (error as { code: string }).code;
   }
 }
-const sha256 = (data: Buffer): ArtifactInput => ({ kind: 'digest', algorithm: 'sha256', digest: crypto.createHash('sha256').update(data).digest() });
+const sha256 = (data: Buffer): ArtifactInput => ({
+  kind: 'digest',
+  algorithm: 'sha256',
+  digest: crypto.createHash('sha256').update(data).digest(),
+});
 const bytes = (data: Buffer): ArtifactInput => ({ kind: 'bytes', data });
 
 describe('OpenSSF model signatures (model.sig) at the bundle level', () => {
@@ -68,21 +77,47 @@ describe('OpenSSF model signatures (model.sig) at the bundle level', () => {
     const other = pem(crypto.generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey);
     const policy: BundlePolicy = { signer: { mode: 'public-key', publicKeyPem: other } };
     // 0.3.1 embeds its key: a plain key mismatch. 1.1.0 only names a hint: the signature fails.
-    expect(await codeOf(verifyBundle(readFileSync(path.join(dir, 'v0.3.1-elliptic-key', 'model.sig')), { kind: 'dsse-payload' }, policy))).toBe('SIGNATURE_KEY_MISMATCH');
-    expect(await codeOf(verifyBundle(readFileSync(path.join(dir, 'v1.1.0-elliptic-key', 'model.sig')), { kind: 'dsse-payload' }, policy))).toBe('SIGNATURE_INVALID');
+    expect(
+      await codeOf(
+        verifyBundle(
+          readFileSync(path.join(dir, 'v0.3.1-elliptic-key', 'model.sig')),
+          { kind: 'dsse-payload' },
+          policy,
+        ),
+      ),
+    ).toBe('SIGNATURE_KEY_MISMATCH');
+    expect(
+      await codeOf(
+        verifyBundle(
+          readFileSync(path.join(dir, 'v1.1.0-elliptic-key', 'model.sig')),
+          { kind: 'dsse-payload' },
+          policy,
+        ),
+      ),
+    ).toBe('SIGNATURE_INVALID');
   });
 
   it('rejects certificate-mode signatures under a CA the chain does not lead to', async () => {
     const policy: BundlePolicy = { signer: { mode: 'ca-chain', caChainPem: makePki().root.pem } };
-    expect(await codeOf(verifyBundle(readFileSync(path.join(dir, 'v1.1.0-certificate', 'model.sig')), { kind: 'dsse-payload' }, policy))).toBe('CERTIFICATE_CHAIN_INVALID');
+    expect(
+      await codeOf(
+        verifyBundle(readFileSync(path.join(dir, 'v1.1.0-certificate', 'model.sig')), { kind: 'dsse-payload' }, policy),
+      ),
+    ).toBe('CERTIFICATE_CHAIN_INVALID');
   });
 
   it('rejects sigstore-mode signatures for another identity or issuer', async () => {
     const bundle = readFileSync(path.join(dir, 'v1.1.0-sigstore', 'model.sig'));
-    const wrongId: BundlePolicy = { signer: { mode: 'identity', identity: 'someone@us.ibm.com', issuer: cases.sigstoreIdentity.issuer } };
-    const wrongIssuer: BundlePolicy = { signer: { mode: 'identity', identity: cases.sigstoreIdentity.identity, issuer: GITHUB } };
+    const wrongId: BundlePolicy = {
+      signer: { mode: 'identity', identity: 'someone@us.ibm.com', issuer: cases.sigstoreIdentity.issuer },
+    };
+    const wrongIssuer: BundlePolicy = {
+      signer: { mode: 'identity', identity: cases.sigstoreIdentity.identity, issuer: GITHUB },
+    };
     expect(await codeOf(verifyBundle(bundle, { kind: 'dsse-payload' }, wrongId))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(await codeOf(verifyBundle(bundle, { kind: 'dsse-payload' }, wrongIssuer))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(await codeOf(verifyBundle(bundle, { kind: 'dsse-payload' }, wrongIssuer))).toBe(
+      'SIGNATURE_IDENTITY_MISMATCH',
+    );
   });
 });
 
@@ -108,13 +143,18 @@ describe('key-based bundles on every curve', () => {
 
     it(`verifies a ${name} DSSE in-toto bundle whose subject is the artifact, by bytes and by digest`, async () => {
       const bundle = dsseBundle(pair.privateKey, statementFor(artifact), material);
-      expect((await verifyBundle(bundle, bytes(artifact), policy)).dsse?.payloadType).toBe('application/vnd.in-toto+json');
+      expect((await verifyBundle(bundle, bytes(artifact), policy)).dsse?.payloadType).toBe(
+        'application/vnd.in-toto+json',
+      );
       expect((await verifyBundle(bundle, sha256(artifact), policy)).signer.mode).toBe('public-key');
       expect(await codeOf(verifyBundle(bundle, sha256(Buffer.from('other')), policy))).toBe('ARTIFACT_MISMATCH');
     });
 
     it(`rejects a ${name} signature under another trusted key`, async () => {
-      const other = name === 'Ed25519' ? crypto.generateKeyPairSync('ed25519') : crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+      const other =
+        name === 'Ed25519'
+          ? crypto.generateKeyPairSync('ed25519')
+          : crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
       const bundle = dsseBundle(pair.privateKey, statementFor(artifact), material);
       const otherPolicy: BundlePolicy = { signer: { mode: 'public-key', publicKeyPem: pem(other.publicKey) } };
       expect(await codeOf(verifyBundle(bundle, bytes(artifact), otherPolicy))).toBe('SIGNATURE_INVALID');
@@ -141,9 +181,17 @@ describe('certificate-chain bundles from a private CA', () => {
   const policy: BundlePolicy = { signer: { mode: 'ca-chain', caChainPem: pki.root.pem } };
 
   it('verifies DSSE and message signatures whose chain leads to the named CA', async () => {
-    const dsse = dsseBundle(pki.leafKeys.privateKey, statementFor(artifact), chainMaterial(pki.leaf.der, pki.intermediate.der));
+    const dsse = dsseBundle(
+      pki.leafKeys.privateKey,
+      statementFor(artifact),
+      chainMaterial(pki.leaf.der, pki.intermediate.der),
+    );
     const result = await verifyBundle(dsse, bytes(artifact), policy);
-    expect(result.signer).toMatchObject({ mode: 'ca-chain', subject: 'CN=test-signer', issuer: 'CN=test-intermediate' });
+    expect(result.signer).toMatchObject({
+      mode: 'ca-chain',
+      subject: 'CN=test-signer',
+      issuer: 'CN=test-intermediate',
+    });
     const message = messageBundle(pki.leafKeys.privateKey, artifact, chainMaterial(pki.leaf.der, pki.intermediate.der));
     expect((await verifyBundle(message, bytes(artifact), policy)).signer.mode).toBe('ca-chain');
   });
@@ -156,7 +204,11 @@ describe('certificate-chain bundles from a private CA', () => {
 
   it('rejects a chain to another CA, and a bare-key bundle, as CERTIFICATE_CHAIN_INVALID', async () => {
     const other = makePki();
-    const bundle = dsseBundle(other.leafKeys.privateKey, statementFor(artifact), chainMaterial(other.leaf.der, other.intermediate.der, other.root.der));
+    const bundle = dsseBundle(
+      other.leafKeys.privateKey,
+      statementFor(artifact),
+      chainMaterial(other.leaf.der, other.intermediate.der, other.root.der),
+    );
     expect(await codeOf(verifyBundle(bundle, bytes(artifact), policy))).toBe('CERTIFICATE_CHAIN_INVALID');
     const bare = dsseBundle(pki.leafKeys.privateKey, statementFor(artifact), { publicKey: { hint: '' } });
     expect(await codeOf(verifyBundle(bare, bytes(artifact), policy))).toBe('CERTIFICATE_CHAIN_INVALID');
@@ -180,7 +232,10 @@ describe('keyless bundles (conformance vectors through the API)', () => {
   });
 
   it('verifies a Rekor v2 DSSE bundle with a custom trusted root and returns its payload', async () => {
-    const result = await verifyBundle(bundleOf('rekor2-dsse-happy-path'), bytes(a), { ...identity, trustedRoot: rootOf('rekor2-dsse-happy-path') });
+    const result = await verifyBundle(bundleOf('rekor2-dsse-happy-path'), bytes(a), {
+      ...identity,
+      trustedRoot: rootOf('rekor2-dsse-happy-path'),
+    });
     expect(result.dsse?.payloadType).toBe('application/vnd.in-toto+json');
   });
 
@@ -190,21 +245,49 @@ describe('keyless bundles (conformance vectors through the API)', () => {
 
   it('matches the identity exactly unless the policy gives a pattern', async () => {
     const prefix = BEACON.slice(0, 40);
-    expect(await codeOf(verifyBundle(bundleOf('happy-path-v0.3'), bytes(a), { signer: { mode: 'identity', identity: prefix, issuer: GITHUB } }))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    const pattern: BundlePolicy = { signer: { mode: 'identity', identity: 'https://github\\.com/sigstore-conformance/.*', issuer: GITHUB, identityIsPattern: true } };
+    expect(
+      await codeOf(
+        verifyBundle(bundleOf('happy-path-v0.3'), bytes(a), {
+          signer: { mode: 'identity', identity: prefix, issuer: GITHUB },
+        }),
+      ),
+    ).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    const pattern: BundlePolicy = {
+      signer: {
+        mode: 'identity',
+        identity: 'https://github\\.com/sigstore-conformance/.*',
+        issuer: GITHUB,
+        identityIsPattern: true,
+      },
+    };
     expect((await verifyBundle(bundleOf('happy-path-v0.3'), bytes(a), pattern)).signer.subject).toBe(BEACON);
-    expect(await codeOf(verifyBundle(bundleOf('happy-path-v0.3'), bytes(a), { signer: { mode: 'identity', identity: BEACON, issuer: 'https://accounts.google.com' } }))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(
+      await codeOf(
+        verifyBundle(bundleOf('happy-path-v0.3'), bytes(a), {
+          signer: { mode: 'identity', identity: BEACON, issuer: 'https://accounts.google.com' },
+        }),
+      ),
+    ).toBe('SIGNATURE_IDENTITY_MISMATCH');
   });
 
   it('rejects a trusted root with a malformed validity window before verifying anything', async () => {
     const name = 'trust-root-tlog-missing-validity-start_fail';
-    expect(await codeOf(verifyBundle(bundleOf(name), bytes(a), { ...identity, trustedRoot: rootOf(name) }))).toBe('TRUSTED_ROOT_INVALID');
+    expect(await codeOf(verifyBundle(bundleOf(name), bytes(a), { ...identity, trustedRoot: rootOf(name) }))).toBe(
+      'TRUSTED_ROOT_INVALID',
+    );
   });
 
   it('refuses a keyless bundle under a key policy, and a key bundle under an identity policy', async () => {
-    const keyPolicy: BundlePolicy = { signer: { mode: 'public-key', publicKeyPem: pem(crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey) } };
+    const keyPolicy: BundlePolicy = {
+      signer: {
+        mode: 'public-key',
+        publicKeyPem: pem(crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey),
+      },
+    };
     expect(await codeOf(verifyBundle(bundleOf('happy-path-v0.3'), bytes(a), keyPolicy))).toBe('SIGNATURE_KEY_MISMATCH');
-    expect(await codeOf(verifyBundle(bundleOf('managed-key-happy-path'), bytes(a), identity))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(await codeOf(verifyBundle(bundleOf('managed-key-happy-path'), bytes(a), identity))).toBe(
+      'SIGNATURE_IDENTITY_MISMATCH',
+    );
   });
 
   it('rejects a bundle carrying its own root certificate', async () => {
@@ -214,6 +297,14 @@ describe('keyless bundles (conformance vectors through the API)', () => {
   });
 
   it('rejects an artifact digest that is not 32 bytes as INVALID_INPUT', async () => {
-    expect(await codeOf(verifyBundle(bundleOf('happy-path-v0.3'), { kind: 'digest', algorithm: 'sha256', digest: new Uint8Array(5) }, identity))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        verifyBundle(
+          bundleOf('happy-path-v0.3'),
+          { kind: 'digest', algorithm: 'sha256', digest: new Uint8Array(5) },
+          identity,
+        ),
+      ),
+    ).toBe('INVALID_INPUT');
   });
 });

@@ -29,7 +29,10 @@ export function messageBundle(privateKey: KeyObject, artifact: Buffer, material:
     mediaType,
     verificationMaterial: { ...material, tlogEntries: [] },
     messageSignature: {
-      messageDigest: { algorithm: DIGEST_NAME[hash], digest: crypto.createHash(hash).update(artifact).digest('base64') },
+      messageDigest: {
+        algorithm: DIGEST_NAME[hash],
+        digest: crypto.createHash(hash).update(artifact).digest('base64'),
+      },
       signature: crypto.sign(hashFor(privateKey), artifact, privateKey).toString('base64'),
     },
   };
@@ -48,12 +51,21 @@ export function statementFor(artifact: Buffer, name = 'artifact.bin'): Buffer {
 }
 
 /** A DSSE bundle over `payload`, signed over the PAE with the key's own hash. */
-export function dsseBundle(privateKey: KeyObject, payload: Buffer, material: Material, payloadType = 'application/vnd.in-toto+json') {
+export function dsseBundle(
+  privateKey: KeyObject,
+  payload: Buffer,
+  material: Material,
+  payloadType = 'application/vnd.in-toto+json',
+) {
   const sig = crypto.sign(hashFor(privateKey), preAuthEncoding(payloadType, payload), privateKey);
   return {
     mediaType: V03,
     verificationMaterial: { ...material, tlogEntries: [] },
-    dsseEnvelope: { payload: payload.toString('base64'), payloadType, signatures: [{ sig: sig.toString('base64'), keyid: '' }] },
+    dsseEnvelope: {
+      payload: payload.toString('base64'),
+      payloadType,
+      signatures: [{ sig: sig.toString('base64'), keyid: '' }],
+    },
   };
 }
 

@@ -80,7 +80,10 @@ export function issueCertificate(o: CertOptions): IssuedCert {
   if (!signer) throw new Error('a self-signed certificate needs signingKey');
   const { algId, hash } = signatureAlgorithm(signer);
   const extensions: Buffer[] = [seq(oid('2.5.29.19'), bool(true), octets(seq(...(o.ca ? [bool(true)] : []))))];
-  const usage = (o.keyUsage ?? (o.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature'])).reduce((acc, u) => acc | KEY_USAGE[u], 0);
+  const usage = (o.keyUsage ?? (o.ca ? ['keyCertSign', 'cRLSign'] : ['digitalSignature'])).reduce(
+    (acc, u) => acc | KEY_USAGE[u],
+    0,
+  );
   let unused = 0;
   while (unused < 7 && !((usage >> unused) & 1)) unused++;
   extensions.push(seq(oid('2.5.29.15'), bool(true), octets(bits(Buffer.from([usage]), unused))));
@@ -108,7 +111,13 @@ export function makePki(at = new Date('2025-06-01T00:00:00Z'), leafCurve = 'prim
   const interKeys = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const leafKeys = crypto.generateKeyPairSync('ec', { namedCurve: leafCurve });
   const window = { notBefore: new Date(at.getTime() - YEAR), notAfter: new Date(at.getTime() + YEAR) };
-  const root = issueCertificate({ subject: 'test-root', publicKey: rootKeys.publicKey, signingKey: rootKeys.privateKey, ca: true, ...window });
+  const root = issueCertificate({
+    subject: 'test-root',
+    publicKey: rootKeys.publicKey,
+    signingKey: rootKeys.privateKey,
+    ca: true,
+    ...window,
+  });
   const intermediate = issueCertificate({
     subject: 'test-intermediate',
     issuer: { name: 'test-root', key: rootKeys.privateKey },
