@@ -11,7 +11,7 @@ import {
   type EventName,
   type Implementations,
 } from '../../shared/contract/index.ts';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
+import { securityHeaders } from '../../shared/security/csp.ts';
 import { readStatic, resolveStaticPath } from './static-files.ts';
 
 /** The event side of the services, as the preview needs it. */
@@ -41,14 +41,7 @@ export interface PreviewServer {
 const MAX_BODY_BYTES = 1024 * 1024;
 const SSE_KEEPALIVE_MS = 15_000;
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Cache-Control': 'no-store',
-};
+const SECURITY_HEADERS = { ...securityHeaders(), 'Cache-Control': 'no-store' };
 
 function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../app-origin.ts';
-import { securityHeaders } from './csp.ts';
+import { securityHeaders } from '../../../shared/security/csp.ts';
 import { resolveExistingRendererFile } from './renderer-files.ts';
 
 /**

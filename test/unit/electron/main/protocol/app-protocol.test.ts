@@ -8,7 +8,7 @@ import {
   registerAppScheme,
   setupAppProtocol,
 } from '../../../../../electron/main/protocol/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../../../electron/main/protocol/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../../../shared/security/csp.ts';
 import { fake } from '../../../../support/electron/fake.ts';
 
 let tmp: string;

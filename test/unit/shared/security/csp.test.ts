@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../../../../electron/main/protocol/csp.ts';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from '../../../../shared/security/csp.ts';
 
 function directives(csp: string): Map<string, string> {
   return new Map(
