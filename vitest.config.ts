@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/electron-mock.ts'],
           environment: 'node',
+          // electron-store imports 'electron' itself: inline it so it meets the same fake.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

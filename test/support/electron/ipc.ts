@@ -15,6 +15,10 @@ export const ipcMain = {
     record('ipcMain.removeHandler', [channel]);
     state.ipcHandlers.delete(channel);
   },
+  // Only electron-store uses it (its renderer data listener, which our preload never exposes).
+  on(channel: string, _listener: (event: unknown, ...args: unknown[]) => void): void {
+    record('ipcMain.on', [channel]);
+  },
 };
 
 export const rendererEmitter = new EventEmitter();
