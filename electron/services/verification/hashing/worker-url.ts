@@ -1,16 +1,31 @@
-// Where the hash worker's entry file is, from source or from a bundled build. The worker
-// is never imported (services must not import electron/workers); it is started by URL.
+// Where a worker thread's entry file is, from source or from a bundled build. Workers are
+// never imported (services must not import electron/workers); they are started by URL.
+// Every worker (hashing here, bundle verification in ../sigstore) resolves through this one
+// function, so the source and bundle layouts are described in one place.
 import { pathToFileURL } from 'node:url';
 
-/** The worker's source entry, relative to the repository root (for the build script). */
-export const HASH_WORKER_SOURCE = 'electron/workers/hash-worker.ts';
+/** The names of the worker entries in electron/workers/ (without extension). */
+export type WorkerName = 'hash-worker' | 'bundle-worker';
+
+/** A worker's source entry, relative to the repository root (for the build script). */
+export function workerSource(name: WorkerName): string {
+  return `electron/workers/${name}.ts`;
+}
 
 /**
- * The worker's bundled output, relative to `dist/`. The build must emit the source entry
- * there as a standalone ES module: bundles live one level down (dist/main/, dist/cli/),
- * so from any of them the worker is `../workers/hash-worker.mjs`.
+ * A worker's bundled output, relative to `dist/`. The build (scripts/build.ts) emits every
+ * electron/workers/*.ts entry there as a standalone ES module: bundles live one level down
+ * (dist/main/, dist/cli/), so from any of them a worker is `../workers/<name>.mjs`.
  */
-export const HASH_WORKER_OUTPUT = 'workers/hash-worker.mjs';
+export function workerOutput(name: WorkerName): string {
+  return `workers/${name}.mjs`;
+}
+
+/** The hash worker's source entry, relative to the repository root. */
+export const HASH_WORKER_SOURCE = workerSource('hash-worker');
+
+/** The hash worker's bundled output, relative to `dist/`. */
+export const HASH_WORKER_OUTPUT = workerOutput('hash-worker');
 
 function currentModuleUrl(): string {
   // In a CommonJS bundle import.meta is empty; __filename is the bundle there.
@@ -20,12 +35,19 @@ function currentModuleUrl(): string {
 }
 
 /**
- * The URL to pass to `new Worker()`. `moduleUrl` (this file's URL by default) decides the
- * layout: a `.ts` module means we run from source and Node strips the worker's types too.
+ * The URL to pass to `new Worker()` for the worker `name`. `moduleUrl` (this file's URL by
+ * default) decides the layout: a `.ts` module means we run from source (this file sits in
+ * electron/services/verification/hashing/) and Node strips the worker's types too; anything
+ * else is a bundle one level under dist/.
  */
-export function resolveHashWorkerUrl(moduleUrl: string = currentModuleUrl()): URL {
+export function resolveWorkerUrl(name: WorkerName, moduleUrl: string = currentModuleUrl()): URL {
   if (new URL(moduleUrl).pathname.endsWith('.ts')) {
-    return new URL('../../../workers/hash-worker.ts', moduleUrl);
+    return new URL(`../../../workers/${name}.ts`, moduleUrl);
   }
-  return new URL(`../${HASH_WORKER_OUTPUT}`, moduleUrl);
+  return new URL(`../${workerOutput(name)}`, moduleUrl);
+}
+
+/** The hash worker's URL; see {@link resolveWorkerUrl}. */
+export function resolveHashWorkerUrl(moduleUrl: string = currentModuleUrl()): URL {
+  return resolveWorkerUrl('hash-worker', moduleUrl);
 }

@@ -1,16 +1,20 @@
 // The model verification service the contract exposes: runs verifications as jobs with
-// ids, forwards their progress, cancels them, and owns the hash worker pool.
+// ids, forwards their progress, cancels them, and owns the worker threads: the hash pool,
+// and the bundle verifier, so no signature crypto runs on the caller's event loop.
 import type { ModelVerificationReport, VerificationProgress, VerifyModelInput } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { HashPool } from '../hashing/hash-pool.ts';
-import { verifyBundle as sigstoreVerifyBundle } from '../sigstore/index.ts';
+import { BundleVerifierWorker } from '../sigstore/bundle-verifier-worker.ts';
 import type { VerifyBundle } from './verify.ts';
 import { verifyModelSignature } from './verify.ts';
 
 export interface ModelVerificationServiceDeps {
   /** Receives each job's progress, throttled (about ten events a second at most). */
   emitProgress: (progress: VerificationProgress) => void;
-  /** The Sigstore bundle verifier; defaults to sigstore/index.ts. */
+  /**
+   * The Sigstore bundle verifier; defaults to sigstore's verifyBundle run in a worker thread
+   * (started on first use, stopped when idle and on dispose).
+   */
   verifyBundle?: VerifyBundle;
   /** A shared pool; when absent the service starts (and disposes) its own on first use. */
   pool?: HashPool;
@@ -37,10 +41,17 @@ export interface ModelVerificationService {
 export function createModelVerificationService(deps: ModelVerificationServiceDeps): ModelVerificationService {
   const jobs = new Map<string, AbortController>();
   const now = deps.now ?? (() => Date.now());
-  const verifyBundle = deps.verifyBundle ?? sigstoreVerifyBundle;
   let ownPool: HashPool | null = null;
+  let ownVerifier: BundleVerifierWorker | null = null;
   let disposed = false;
   const pool = (): HashPool => deps.pool ?? (ownPool ??= new HashPool());
+  const verifyBundle: VerifyBundle =
+    deps.verifyBundle ??
+    ((bundle, artifact, policy) => {
+      // A job that outlives dispose() must not start a verifier nobody will stop.
+      if (disposed) return Promise.reject(new AppError('CANCELLED', 'The verification service has stopped.'));
+      return (ownVerifier ??= new BundleVerifierWorker()).verify(bundle, artifact, policy);
+    });
 
   return {
     async verifyModel(input) {
@@ -80,8 +91,9 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
       disposed = true;
       for (const controller of jobs.values()) controller.abort();
       jobs.clear();
-      await ownPool?.dispose();
+      await Promise.all([ownPool?.dispose(), ownVerifier?.dispose()]);
       ownPool = null;
+      ownVerifier = null;
     },
   };
 }

@@ -15,7 +15,10 @@ import { toRootRelative } from './paths.ts';
 import type { SignedManifest } from './statement.ts';
 import { itemAlgorithmName, parseModelSignaturePayload } from './statement.ts';
 
-/** The Sigstore bundle verifier's entry (sigstore/index.ts), injected. */
+/**
+ * The Sigstore bundle verifier, injected: sigstore/index.ts `verifyBundle` (in-thread), or
+ * `BundleVerifierWorker.verify` (the same, in a worker thread; what the service uses).
+ */
 export type VerifyBundle = (bundle: unknown, artifact: ArtifactInput, policy: BundlePolicy) => Promise<BundleVerificationResult>;
 
 /** Paths the reference signer leaves out by default (and records as ignored). */
@@ -106,7 +109,8 @@ export async function verifyModelSignature(
     if (!verified.dsse) throw new AppError('MODEL_SIGNATURE_MALFORMED', 'The signature is not a DSSE envelope, as model signatures are.');
     manifest = parseModelSignaturePayload(verified.dsse.payloadType, verified.dsse.payload);
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    // A stopped verifier is not a verdict on the signature.
+    if (!isAppError(error) || error.code === 'CANCELLED') throw error;
     return report({ failure: { code: error.code, message: error.message } });
   }
   const signer = verified.signer;

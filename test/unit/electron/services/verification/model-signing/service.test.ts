@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VerificationProgress } from '../../../../../../shared/contract/index.ts';
 import { createModelVerificationService } from '../../../../../../electron/services/verification/model-signing/service.ts';
 import { buildStatement, rootDigest } from '../../../../../../electron/services/verification/model-signing/statement.ts';
+import { requireFixture } from '../../../../../support/peers.ts';
 import { makeModel, payloadOnlyVerifier, unsignedBundle } from './model-fixtures.ts';
 
 const policy = { mode: 'public-key' as const, publicKeyPem: 'unused by the stand-in verifier' };
@@ -43,5 +44,36 @@ describe('model verification service', () => {
     expect(await service.cancel({ jobId: 'slow' })).toEqual({ cancelled: false });
     await service.dispose();
     await expect(service.verifyModel({ jobId: 'after', modelPath: root, policy })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+  });
+});
+
+describe('model verification service with its own signature verifier (a worker thread)', () => {
+  const fixtures = requireFixture('model-signing');
+  const identity = (JSON.parse(readFileSync(path.join(fixtures, 'cases.json'), 'utf8')) as { sigstoreIdentity: { identity: string; issuer: string } }).sigstoreIdentity;
+  const model = path.join(fixtures, 'v1.1.0-sigstore');
+
+  it('verifies a keyless model signature and reports a policy failure by its code', async () => {
+    const service = createModelVerificationService({ emitProgress: () => {} });
+    try {
+      const good = await service.verifyModel({ jobId: 'keyless', modelPath: model, policy: { mode: 'identity', ...identity } });
+      expect(good.failure).toBeNull();
+      expect(good.signer).toMatchObject({ mode: 'identity', subject: identity.identity, issuer: identity.issuer });
+      const wrong = await service.verifyModel({ jobId: 'wrong', modelPath: model, policy: { mode: 'identity', identity: 'mallory@example.com', issuer: identity.issuer } });
+      expect(wrong).toMatchObject({ verified: false, failure: { code: 'SIGNATURE_IDENTITY_MISMATCH' }, signer: null, files: [] });
+    } finally {
+      await service.dispose();
+    }
+  });
+
+  it('cancels, rather than fails, a verification whose signature check is cut short by dispose', async () => {
+    const service = createModelVerificationService({ emitProgress: () => {} });
+    const running = service.verifyModel({ jobId: 'cut', modelPath: model, policy: { mode: 'identity', ...identity } });
+    const outcome = running.then(
+      (report) => ({ report }),
+      (error: unknown) => ({ error }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    await service.dispose();
+    expect(await outcome).toMatchObject({ error: { code: 'CANCELLED' } });
   });
 });
