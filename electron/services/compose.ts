@@ -13,6 +13,7 @@ import type { SettingsProblem } from './settings/settings-document.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import type { KeyValueStore } from './settings/settings-store.ts';
 import { createModelVerificationService } from './verification/model-signing/service.ts';
+import { createTrustService } from './verification/trust/trust-service.ts';
 
 /** Where services report what the user does not see. */
 export interface ServiceLogger {
@@ -91,7 +92,9 @@ export function createServices(deps: ServiceDeps): Services {
     openExternal: deps.openExternal,
   });
 
+  const trust = createTrustService({ userDataDir: deps.userDataDir });
   const verification = createModelVerificationService({
+    trustedRoot: () => trust.current(),
     // A malformed progress message is a bug to log, not a reason to abort the user's verification.
     emitProgress: (progress: VerificationProgress) => {
       try {
@@ -113,6 +116,8 @@ export function createServices(deps: ServiceDeps): Services {
     'connections:test': ({ id }) => connections.test(id),
     'verification:verify-model': (input) => verification.verifyModel(input),
     'verification:cancel': async (input) => verification.cancel(input),
+    'trust:status': async () => trust.status(),
+    'trust:refresh': async () => trust.refreshNow(),
   };
 
   return {

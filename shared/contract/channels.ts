@@ -8,6 +8,7 @@ import {
 } from './schemas/connections.ts';
 import {
   ModelVerificationReport,
+  TrustStatus,
   VerificationProgress,
   VerifyModelInput,
 } from './schemas/verification.ts';
@@ -46,6 +47,12 @@ export const CHANNELS = {
     z.object({ jobId: z.string().min(1).max(64) }).strict(),
     z.object({ cancelled: z.boolean() }),
     'Cancel a running verification.',
+  ),
+  'trust:status': channel(None, TrustStatus, 'Which Sigstore trusted root verification uses.'),
+  'trust:refresh': channel(
+    None,
+    TrustStatus,
+    'Fetch the Sigstore public-good trusted root through TUF; keeps the current one on failure.',
   ),
 } as const;
 

@@ -77,6 +77,15 @@ describe('the app frame', () => {
   });
 });
 
+describe('signature trust', () => {
+  it('says which Sigstore trusted root verification uses, offline by default', async () => {
+    await page.keyboard.press('Control+6');
+    const section = page.getByRole('region', { name: 'Signature trust' });
+    await expect.poll(() => section.getByRole('status').textContent()).toContain('built into this version');
+    expect(await section.getByRole('button', { name: 'Refresh from Sigstore' }).isEnabled()).toBe(true);
+  });
+});
+
 describe('a connection with a secret', () => {
   const secret = requirePeer('COUNTERSIGN_TEST_MLFLOW_PASSWORD');
   const mlflowUrl = requirePeer('COUNTERSIGN_TEST_MLFLOW_URL');

@@ -12,6 +12,7 @@ export const queryKeys = {
   appInfo: ['app', 'info'] as const,
   settings: ['settings'] as const,
   connections: ['connections'] as const,
+  trust: ['trust'] as const,
 };
 
 /** Versions and runtime facts (`app:info`), for the About panel. */
@@ -127,5 +128,21 @@ export function useContractInvalidation(): void {
   const client = useQueryClient();
   useContractEvent('connections:changed', () => {
     void client.invalidateQueries({ queryKey: queryKeys.connections });
+  });
+}
+
+/** Which Sigstore trusted root verification uses (`trust:status`). */
+export function useTrustStatus() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.trust, queryFn: () => unwrap(api.trust.status({})) });
+}
+
+/** Refreshes the trusted root through TUF (`trust:refresh`); the answer replaces the status. */
+export function useRefreshTrust() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.trust.refresh({})),
+    onSuccess: (status) => client.setQueryData(queryKeys.trust, status),
   });
 }

@@ -67,3 +67,14 @@ export const VerificationProgress = z.object({
   currentFile: z.string().nullable(),
 });
 export type VerificationProgress = z.infer<typeof VerificationProgress>;
+
+/** Which Sigstore trusted root verification uses now, and why. */
+export const TrustStatus = z.object({
+  /** `shipped`: the public-good root built into the app; `cache`/`tuf`: a root refreshed through TUF. */
+  source: z.enum(['tuf', 'cache', 'shipped']),
+  fetchedAt: z.string().nullable(),
+  expires: z.string().nullable(),
+  /** Why a refreshed root is not in use, when a refresh was tried and failed. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type TrustStatus = z.infer<typeof TrustStatus>;

@@ -20,8 +20,11 @@ export interface ModelVerificationServiceDeps {
   pool?: HashPool;
   /** Clock in milliseconds. */
   now?: () => number;
-  /** A parsed trusted_root.json for private Sigstore deployments. */
-  trustedRoot?: unknown;
+  /**
+   * The Sigstore trusted root to verify against, read at the start of each job (it can be
+   * refreshed while the app runs); undefined means the shipped public-good root.
+   */
+  trustedRoot?: () => unknown;
 }
 
 export interface ModelVerificationService {
@@ -67,7 +70,7 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
             signaturePath: input.signaturePath,
             policy: input.policy,
             ignorePaths: input.ignorePaths,
-            trustedRoot: deps.trustedRoot,
+            trustedRoot: deps.trustedRoot?.(),
           },
           {
             signal: controller.signal,

@@ -3,8 +3,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { AppearanceSection } from './appearance-section.tsx';
 import { ConnectionsSection } from './connections-section.tsx';
 import { SettingsProblems } from './settings-problems.tsx';
+import { TrustSection } from './trust-section.tsx';
 
-/** Settings: problems found loading them, Appearance, and Connections. */
+/** Settings: problems found loading them, Appearance, Connections and Signature trust. */
 export function SettingsPage() {
   const settings = useSettings();
   return (
@@ -13,6 +14,7 @@ export function SettingsPage() {
       {settings.data && <SettingsProblems problems={settings.data.problems} />}
       <AppearanceSection />
       <ConnectionsSection />
+      <TrustSection />
     </>
   );
 }
