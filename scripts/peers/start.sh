@@ -32,7 +32,7 @@ admin_password = $mlflow_password
 authorization_function = mlflow.server.auth:authenticate_request_basic_auth
 INI
 MLFLOW_AUTH_CONFIG_PATH="$run/basic_auth.ini" MLFLOW_FLASK_SERVER_SECRET_KEY="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-  nohup "$root/venv/bin/mlflow" server --app-name basic-auth \
+  setsid nohup "$root/venv/bin/mlflow" server --app-name basic-auth \
   --backend-store-uri "sqlite:///$run/mlflow.db" --default-artifact-root "$run/mlflow-artifacts" \
   --host 127.0.0.1 --port "$mlflow_port" --workers 1 >"$run/mlflow.log" 2>&1 &
 echo $! >"$run/mlflow.pid"
@@ -44,7 +44,7 @@ scrape_configs:
   - job_name: prometheus
     static_configs: [ { targets: ['127.0.0.1:$prom_port'] } ]
 YML
-nohup prometheus --config.file="$run/prometheus.yml" --storage.tsdb.path="$run/prom-data" \
+setsid nohup prometheus --config.file="$run/prometheus.yml" --storage.tsdb.path="$run/prom-data" \
   --web.listen-address="127.0.0.1:$prom_port" >"$run/prometheus.log" 2>&1 &
 echo $! >"$run/prometheus.pid"
 
@@ -54,7 +54,7 @@ route: { receiver: 'null' }
 receivers: [ { name: 'null' } ]
 YML
 am_bin=$(command -v prometheus-alertmanager || command -v alertmanager)
-nohup "$am_bin" --config.file="$run/alertmanager.yml" --storage.path="$run/am-data" \
+setsid nohup "$am_bin" --config.file="$run/alertmanager.yml" --storage.path="$run/am-data" \
   --web.listen-address="127.0.0.1:$am_port" --cluster.listen-address= >"$run/alertmanager.log" 2>&1 &
 echo $! >"$run/alertmanager.pid"
 
