@@ -3,40 +3,21 @@
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import { parseArgs } from 'node:util';
-import { isAppError } from '../../shared/errors.ts';
 import { HashPool } from '../services/verification/hashing/hash-pool.ts';
 import { signModelWithKey } from '../services/verification/model-signing/sign.ts';
 import { defaultSignaturePath } from '../services/verification/model-signing/verify.ts';
+import { parseCommandArgs } from './args.ts';
 import type { CliIo } from './main.ts';
-import { progressLine, splitIgnorePaths, withInterrupt } from './verify-model.ts';
+import { CLEAR_LINE, progressLine, reportFailure, withInterrupt } from './terminal.ts';
 
 const USAGE = `Usage: countersign sign-model PATH --private-key PEM [--signature OUT] [--ignore-paths P ...]
 `;
 
 /** Runs the subcommand: 0 signed, 1 failed, 2 usage error. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { rest, ignorePaths } = splitIgnorePaths(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        'private-key': { type: 'string' },
-        signature: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const args = parseCommandArgs(argv, { 'private-key': { type: 'string' }, signature: { type: 'string' } }, USAGE, io);
+  if (typeof args === 'number') return args;
+  const { values, positionals, ignorePaths } = args;
   const [modelArg, ...extra] = positionals;
   const keyPath = values['private-key'];
   if (modelArg === undefined || extra.length > 0 || keyPath === undefined) {
@@ -61,7 +42,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         { signal: controller.signal, ...(process.stderr.isTTY ? { onProgress: progressLine(io, true) ?? (() => {}) } : {}) },
       ),
     );
-    if (process.stderr.isTTY) io.stderr('\r\x1b[2K');
+    if (process.stderr.isTTY) io.stderr(CLEAR_LINE);
     // Write beside, then rename: a half-written signature is never left in place.
     const temp = `${signaturePath}.${process.pid}.tmp`;
     await writeFile(temp, JSON.stringify(signed.bundle), { mode: 0o644 });
@@ -69,8 +50,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`Signed ${signed.files} files (${signed.bytesHashed} bytes): ${signaturePath}\n`);
     return 0;
   } catch (error) {
-    io.stderr(`sign-model: ${isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)}\n`);
-    return isAppError(error) && error.code === 'CANCELLED' ? 130 : 1;
+    return reportFailure('sign-model', error, io);
   } finally {
     await pool.dispose();
   }

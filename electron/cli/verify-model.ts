@@ -3,60 +3,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import { parseArgs } from 'node:util';
 import type { ModelVerificationReport, SignerPolicy } from '../../shared/contract/index.ts';
-import { isAppError } from '../../shared/errors.ts';
 import { HashPool } from '../services/verification/hashing/hash-pool.ts';
-import type { HashProgress } from '../services/verification/hashing/hash-pool.ts';
 import { verifyModelSignature } from '../services/verification/model-signing/verify.ts';
 import { verifyBundle } from '../services/verification/sigstore/index.ts';
+import { parseCommandArgs } from './args.ts';
 import type { CliIo } from './main.ts';
+import { CLEAR_LINE, progressLine, reportFailure, withInterrupt } from './terminal.ts';
 
 const USAGE = `Usage: countersign verify-model PATH --signature FILE
          (--identity ID --issuer URL | --public-key PEM | --ca-chain PEM)
          [--trusted-root FILE] [--ignore-paths P ...] [--json]
 `;
-
-/**
- * Lets `--ignore-paths` take several values (`--ignore-paths a b`) as well as repeat
- * (`--ignore-paths a --ignore-paths b`, the reference CLI's form).
- */
-export function splitIgnorePaths(argv: readonly string[]): { rest: string[]; ignorePaths: string[] } {
-  const rest: string[] = [];
-  const ignorePaths: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg.startsWith('--ignore-paths=')) {
-      ignorePaths.push(arg.slice('--ignore-paths='.length));
-    } else if (arg === '--ignore-paths') {
-      while (i + 1 < argv.length && !(argv[i + 1] ?? '').startsWith('--')) ignorePaths.push(argv[++i] ?? '');
-    } else {
-      rest.push(arg);
-    }
-  }
-  return { rest, ignorePaths };
-}
-
-/** Aborts the controller on Ctrl-C while `work` runs. */
-export async function withInterrupt<T>(controller: AbortController, work: () => Promise<T>): Promise<T> {
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
-  try {
-    return await work();
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
-}
-
-/** A one-line progress writer for a terminal (rewrites itself), or nothing when piped. */
-export function progressLine(io: CliIo, enabled: boolean): ((p: HashProgress) => void) | undefined {
-  if (!enabled) return undefined;
-  return (p) => {
-    const pct = p.bytesTotal === 0 ? 100 : Math.floor((p.bytesDone / p.bytesTotal) * 100);
-    const mib = (n: number): string => (n / 1048576).toFixed(0);
-    io.stderr(`\r\x1b[2K${pct}%  ${mib(p.bytesDone)}/${mib(p.bytesTotal)} MiB  ${p.filesDone}/${p.filesTotal} files  ${p.currentFile ?? ''}`);
-  };
-}
 
 function describe(report: ModelVerificationReport): string {
   const lines: string[] = [];
@@ -86,32 +44,22 @@ async function policyFrom(values: Record<string, string | boolean | undefined>):
 
 /** Runs the subcommand: 0 verified, 1 not verified or failed, 2 usage error. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { rest, ignorePaths } = splitIgnorePaths(argv);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        signature: { type: 'string' },
-        identity: { type: 'string' },
-        issuer: { type: 'string' },
-        'public-key': { type: 'string' },
-        'ca-chain': { type: 'string' },
-        'trusted-root': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const args = parseCommandArgs(
+    argv,
+    {
+      signature: { type: 'string' },
+      identity: { type: 'string' },
+      issuer: { type: 'string' },
+      'public-key': { type: 'string' },
+      'ca-chain': { type: 'string' },
+      'trusted-root': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof args === 'number') return args;
+  const { values, positionals, ignorePaths } = args;
   const [modelArg, ...extra] = positionals;
   if (modelArg === undefined || extra.length > 0 || values.signature === undefined) {
     io.stderr(USAGE);
@@ -140,12 +88,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         { signal: controller.signal, onProgress: progressLine(io, process.stderr.isTTY === true && values.json !== true) },
       ),
     );
-    if (process.stderr.isTTY === true && values.json !== true) io.stderr('\r\x1b[2K');
+    if (process.stderr.isTTY === true && values.json !== true) io.stderr(CLEAR_LINE);
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
     return report.verified ? 0 : 1;
   } catch (error) {
-    io.stderr(`verify-model: ${isAppError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)}\n`);
-    return isAppError(error) && error.code === 'CANCELLED' ? 130 : 1;
+    return reportFailure('verify-model', error, io);
   } finally {
     await pool.dispose();
   }

@@ -9,10 +9,23 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { useAppInfo } from '../api/queries.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 
 const TRANSPORT_WORDS = { electron: 'Desktop app', preview: 'Browser preview (development only)' } as const;
+
+/** One row of the facts table: a row header and its value (`wrap` for long paths). */
+function FactRow({ label, wrap = false, children }: { label: string; wrap?: boolean; children: ReactNode }) {
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row">
+        {label}
+      </TableCell>
+      <TableCell {...(wrap ? { sx: { overflowWrap: 'anywhere' } } : {})}>{children}</TableCell>
+    </TableRow>
+  );
+}
 
 /** The About panel: what this build is and what it runs on, from `app:info`. */
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -31,40 +44,19 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
             </Typography>
             <Table size="small" aria-label="Versions">
               <TableBody>
-                <TableRow>
-                  <TableCell component="th" scope="row">
-                    Version
-                  </TableCell>
-                  <TableCell>{info.data.version}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell component="th" scope="row">
-                    Running as
-                  </TableCell>
-                  <TableCell>{TRANSPORT_WORDS[info.data.transport]}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell component="th" scope="row">
-                    Platform
-                  </TableCell>
-                  <TableCell>{info.data.platform}</TableCell>
-                </TableRow>
+                <FactRow label="Version">{info.data.version}</FactRow>
+                <FactRow label="Running as">{TRANSPORT_WORDS[info.data.transport]}</FactRow>
+                <FactRow label="Platform">{info.data.platform}</FactRow>
                 {Object.entries(info.data.versions)
                   .sort(([a], [b]) => a.localeCompare(b))
                   .map(([name, version]) => (
-                    <TableRow key={name}>
-                      <TableCell component="th" scope="row">
-                        {name}
-                      </TableCell>
-                      <TableCell>{version}</TableCell>
-                    </TableRow>
+                    <FactRow key={name} label={name}>
+                      {version}
+                    </FactRow>
                   ))}
-                <TableRow>
-                  <TableCell component="th" scope="row">
-                    Data folder
-                  </TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{info.data.userDataDir}</TableCell>
-                </TableRow>
+                <FactRow label="Data folder" wrap>
+                  {info.data.userDataDir}
+                </FactRow>
               </TableBody>
             </Table>
           </>

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as signModel } from '../../../../electron/cli/sign-model.ts';
-import { run, splitIgnorePaths } from '../../../../electron/cli/verify-model.ts';
+import { run } from '../../../../electron/cli/verify-model.ts';
 import { ecKeyPair, makeModel, tempDir } from '../services/verification/model-signing/model-fixtures.ts';
 
 function capture() {
@@ -62,10 +62,6 @@ describe('countersign verify-model', () => {
     const c = capture();
     expect(await run([path.join(m.dir, 'absent'), '--signature', m.sig, '--public-key', m.pub], c.io)).toBe(1);
     expect(c.err()).toMatch(/NOT_FOUND/);
-  });
-
-  it('accepts --ignore-paths both repeated and with several values', () => {
-    expect(splitIgnorePaths(['m', '--ignore-paths', 'a', 'b', '--json', '--ignore-paths=c', '--ignore-paths', 'd'])).toEqual({ rest: ['m', '--json'], ignorePaths: ['a', 'b', 'c', 'd'] });
   });
 
   it('leaves the signature file it is given out of the check, wherever it sits in the folder', async () => {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createAppService } from '../../../../../electron/services/app/app-service.ts';
+import { createAppService, type AppServiceOptions } from '../../../../../electron/services/app/app-service.ts';
 
 describe('app service', () => {
-  const opened: string[] = [];
-  const app = createAppService({
+  const facts: Omit<AppServiceOptions, 'openExternal'> = {
     name: 'Countersign',
     version: '0.1.0',
     versions: { node: '24.21.0', electron: '45.4.1' },
     platform: 'linux',
     transport: 'preview',
     userDataDir: '/home/u/.config/Countersign',
+  };
+  const opened: string[] = [];
+  const app = createAppService({
+    ...facts,
     openExternal: async (url) => {
       opened.push(url);
       return url.startsWith('https://');
@@ -18,14 +21,7 @@ describe('app service', () => {
 
   it('reports the facts it was given, as copies the caller cannot change', () => {
     const info = app.info();
-    expect(info).toEqual({
-      name: 'Countersign',
-      version: '0.1.0',
-      versions: { node: '24.21.0', electron: '45.4.1' },
-      platform: 'linux',
-      transport: 'preview',
-      userDataDir: '/home/u/.config/Countersign',
-    });
+    expect(info).toEqual(facts);
     info.versions['node'] = 'tampered';
     expect(app.info().versions['node']).toBe('24.21.0');
   });

@@ -1,7 +1,7 @@
 // Real HTTP servers on 127.0.0.1 for the connection tests: the code under test goes
 // through the real fetch and socket stack, only the peer's answers are scripted.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../../../support/loopback-server.ts';
 
 export interface LocalServer {
   url: string;
@@ -16,17 +16,8 @@ export async function startServer(handler: (req: IncomingMessage, res: ServerRes
     requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { url, requests, close };
 }
 
 /** The URL of a port that was free a moment ago and has nothing listening now. */

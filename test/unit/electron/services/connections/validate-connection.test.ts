@@ -7,18 +7,10 @@ import {
   checkLocation,
   checkPeerUrl,
 } from '../../../../../electron/services/connections/validate-connection.ts';
+import { codeOf } from '../../../../support/error-code.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cs-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
 
 describe('connection validation', () => {
   it('accepts http(s) URLs, with a path prefix, and drops trailing slashes', () => {

@@ -44,6 +44,7 @@ describe('bootstrap', () => {
       'connections',
       'events',
       'settings',
+      'trust',
       'verification',
     ]);
     // Modules are strict: writing a read-only property throws.

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   backoffDelay,
@@ -8,6 +7,7 @@ import {
   type PreviewTransportOptions,
   type StreamState,
 } from '../../../../../renderer/src/api/preview-transport.ts';
+import { listenOnLoopback } from '../../../../support/loopback-server.ts';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
 
@@ -21,17 +21,8 @@ async function serve(handler: Handler): Promise<{ base: string; server: Server; 
     req.on('data', (c: string) => (body += c));
     req.on('end', () => handler(req, res, body));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { base: url, server, close };
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -7,18 +7,11 @@ import {
   parseCertificatesPem,
   verifyCertificateChain,
 } from '../../../../../../electron/services/verification/sigstore/cert-chain.ts';
+import { codeOf } from '../../../../../support/error-code.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
 import { EKU_SERVER_AUTH, YEAR, issueCertificate, makePki } from './support/x509.ts';
 
 const AT = new Date('2025-06-01T00:00:00Z');
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('certificate chain verification against the CAs a policy names', () => {
   it('accepts leaf -> intermediate (from the bundle) -> root (from the policy), and returns the path', () => {

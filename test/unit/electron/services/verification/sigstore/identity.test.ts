@@ -1,43 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdentity } from '../../../../../../electron/services/verification/sigstore/identity.ts';
+import { codeOf } from '../../../../../support/error-code.ts';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
-const code = (fn: () => void): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('signer identity matching', () => {
   const exact = { identity: 'alice@example.com', issuer: ISSUER };
 
   it('accepts the exact identity and issuer', () => {
-    expect(code(() => checkIdentity(exact, 'alice@example.com', ISSUER))).toBeUndefined();
+    expect(codeOf(() => checkIdentity(exact, 'alice@example.com', ISSUER))).toBeUndefined();
   });
 
   it('rejects an identity that merely contains the expected one (sigstore-js would accept it as a regex)', () => {
-    expect(code(() => checkIdentity(exact, 'evil-alice@example.com', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(code(() => checkIdentity(exact, 'alice@example.com.attacker.net', ISSUER))).toBe(
+    expect(codeOf(() => checkIdentity(exact, 'evil-alice@example.com', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(codeOf(() => checkIdentity(exact, 'alice@example.com.attacker.net', ISSUER))).toBe(
       'SIGNATURE_IDENTITY_MISMATCH',
     );
     // "." is literal when no pattern is asked for.
-    expect(code(() => checkIdentity(exact, 'alice@exampleXcom', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(codeOf(() => checkIdentity(exact, 'alice@exampleXcom', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
   });
 
   it('matches the issuer exactly, with no prefix, suffix or case folding', () => {
-    expect(code(() => checkIdentity(exact, 'alice@example.com', `${ISSUER}/`))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(code(() => checkIdentity(exact, 'alice@example.com', ISSUER.toUpperCase()))).toBe(
+    expect(codeOf(() => checkIdentity(exact, 'alice@example.com', `${ISSUER}/`))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(codeOf(() => checkIdentity(exact, 'alice@example.com', ISSUER.toUpperCase()))).toBe(
       'SIGNATURE_IDENTITY_MISMATCH',
     );
-    expect(code(() => checkIdentity(exact, 'alice@example.com', undefined))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(codeOf(() => checkIdentity(exact, 'alice@example.com', undefined))).toBe('SIGNATURE_IDENTITY_MISMATCH');
   });
 
   it('rejects a certificate with no identity', () => {
-    expect(code(() => checkIdentity(exact, undefined, ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
-    expect(code(() => checkIdentity(exact, '', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(codeOf(() => checkIdentity(exact, undefined, ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
+    expect(codeOf(() => checkIdentity(exact, '', ISSUER))).toBe('SIGNATURE_IDENTITY_MISMATCH');
   });
 
   it('uses a regular expression only when the policy says so, anchored to the whole identity', () => {
@@ -47,21 +40,21 @@ describe('signer identity matching', () => {
       identityIsPattern: true,
     };
     const good = 'https://github.com/acme/model-repo/.github/workflows/release.yml@refs/tags/v1.2.0';
-    expect(code(() => checkIdentity(pattern, good, ISSUER))).toBeUndefined();
-    expect(code(() => checkIdentity(pattern, `https://evil.example/?${good}`, ISSUER))).toBe(
+    expect(codeOf(() => checkIdentity(pattern, good, ISSUER))).toBeUndefined();
+    expect(codeOf(() => checkIdentity(pattern, `https://evil.example/?${good}`, ISSUER))).toBe(
       'SIGNATURE_IDENTITY_MISMATCH',
     );
-    expect(code(() => checkIdentity({ ...pattern, identityIsPattern: false }, good, ISSUER))).toBe(
+    expect(codeOf(() => checkIdentity({ ...pattern, identityIsPattern: false }, good, ISSUER))).toBe(
       'SIGNATURE_IDENTITY_MISMATCH',
     );
   });
 
   it('reports an unusable pattern as a policy input error', () => {
-    expect(code(() => checkIdentity({ identity: '(', issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER))).toBe(
+    expect(codeOf(() => checkIdentity({ identity: '(', issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER))).toBe(
       'INVALID_INPUT',
     );
     expect(
-      code(() => checkIdentity({ identity: 'a'.repeat(2000), issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER)),
+      codeOf(() => checkIdentity({ identity: 'a'.repeat(2000), issuer: ISSUER, identityIsPattern: true }, 'x', ISSUER)),
     ).toBe('INVALID_INPUT');
   });
 

@@ -4,6 +4,7 @@ import {
   checkDssePayloadCoversArtifact,
   IN_TOTO_PAYLOAD_TYPE,
 } from '../../../../../../electron/services/verification/sigstore/in-toto.ts';
+import { codeOf } from '../../../../../support/error-code.ts';
 
 const artifact = Buffer.from('model weights');
 const sha = (alg: string, data: Buffer) => crypto.createHash(alg).update(data).digest('hex');
@@ -11,14 +12,6 @@ const statement = (subjects: unknown) =>
   Buffer.from(
     JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: subjects, predicateType: 'x', predicate: {} }),
   );
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('binding a signed in-toto statement to the artifact', () => {
   const payload = statement([

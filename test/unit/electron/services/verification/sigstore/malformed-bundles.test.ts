@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../../../../shared/errors.ts';
+import { ERROR_CODES, isAppError } from '../../../../../../shared/errors.ts';
 import {
   verifyBundle,
   type ArtifactInput,
@@ -14,18 +14,13 @@ import {
 import { requireFixture } from '../../../../../support/peers.ts';
 import { pick, prng } from './support/prng.ts';
 
-const CODES = new Set([
-  'BUNDLE_MALFORMED',
-  'BUNDLE_UNSUPPORTED',
-  'SIGNATURE_INVALID',
-  'SIGNATURE_IDENTITY_MISMATCH',
-  'SIGNATURE_KEY_MISMATCH',
-  'CERTIFICATE_CHAIN_INVALID',
-  'TLOG_INVALID',
-  'TIMESTAMP_INVALID',
-  'TRUSTED_ROOT_INVALID',
-  'ARTIFACT_MISMATCH',
-]);
+// The verification codes are the run of ERROR_CODES from BUNDLE_MALFORMED to ARTIFACT_MISMATCH;
+// a test below pins that run at ten, so a code added inside it cannot widen what passes here.
+const VERIFICATION_CODES = ERROR_CODES.slice(
+  ERROR_CODES.indexOf('BUNDLE_MALFORMED'),
+  ERROR_CODES.indexOf('ARTIFACT_MISMATCH') + 1,
+);
+const CODES = new Set<string>(VERIFICATION_CODES);
 const PER_CASE_MS = 2_000;
 const BEACON =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
@@ -177,6 +172,14 @@ function mutate(rand: () => number, json: unknown): unknown {
 
 describe('malformed and hostile bundles', () => {
   const all = bases();
+
+  it('accepts only the ten verification codes as a rejection', () => {
+    expect(VERIFICATION_CODES).toHaveLength(10);
+    expect(VERIFICATION_CODES[0]).toBe('BUNDLE_MALFORMED');
+    expect(VERIFICATION_CODES.at(-1)).toBe('ARTIFACT_MISMATCH');
+    for (const other of ['INVALID_INPUT', 'INTERNAL', 'CANCELLED', 'MODEL_SIGNATURE_MALFORMED', 'MODEL_FILES_MISMATCH'])
+      expect(CODES.has(other)).toBe(false);
+  });
 
   it('every base bundle verifies unchanged (so mutations start from a valid bundle)', async () => {
     for (const base of all) expect(await outcome(base.text, base)).toBe('verified');

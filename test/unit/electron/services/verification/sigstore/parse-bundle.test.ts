@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../../../../../electron/services/verification/sigstore/parse-bundle.ts';
+import { codeOf } from '../../../../../support/error-code.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
 
 const conformance = (name: string) =>
@@ -11,14 +12,6 @@ const conformance = (name: string) =>
       'utf8',
     ),
   );
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('reading a bundle before any cryptography', () => {
   it('reads all three bundle versions, from JSON values, text or bytes', () => {

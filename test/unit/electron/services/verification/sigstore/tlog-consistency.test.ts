@@ -4,18 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../../../../../electron/services/verification/sigstore/parse-bundle.ts';
 import { checkProofsMatchCheckpoints } from '../../../../../../electron/services/verification/sigstore/tlog-consistency.ts';
 import { verifyBundle } from '../../../../../../electron/services/verification/sigstore/index.ts';
+import { codeOf } from '../../../../../support/error-code.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
 
 const base = requireFixture('sigstore-conformance', 'bundle-verify');
 const happy = () => JSON.parse(readFileSync(path.join(base, 'happy-path-v0.3', 'bundle.sigstore.json'), 'utf8'));
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('inclusion proofs agree with their signed checkpoints', () => {
   it('accepts a real bundle', () => {

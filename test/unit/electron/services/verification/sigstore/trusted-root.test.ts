@@ -7,19 +7,12 @@ import {
   publicGoodTrustedRoot,
   trustMaterialFrom,
 } from '../../../../../../electron/services/verification/sigstore/trusted-root.ts';
+import { codeOf } from '../../../../../support/error-code.ts';
 import { REPO_ROOT, requireFixture } from '../../../../../support/peers.ts';
 
 const shipped = (): Record<string, unknown> => structuredClone(PUBLIC_GOOD_TRUSTED_ROOT) as Record<string, unknown>;
 type Entry = { publicKey: { validFor: Record<string, unknown> }; validFor: Record<string, unknown> };
 const entries = (root: Record<string, unknown>, name: string) => root[name] as Entry[];
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('the shipped public-good trusted root', () => {
   it('is, unmodified, the public-good root that @sigstore/tuf ships as its TUF seed', () => {

@@ -11,17 +11,9 @@ import {
   validateConnectionForm,
   type ConnectionFormValues,
 } from '../../../../../../renderer/src/features/settings/connection-form.ts';
+import { prodMlflow } from '../../../support/connections.ts';
 
-const stored: Connection = {
-  id: 'c1',
-  name: 'Prod MLflow',
-  kind: 'mlflow',
-  url: 'https://mlflow.example.com',
-  auth: { type: 'basic', username: 'ria' },
-  hasSecret: true,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-};
+const stored = prodMlflow;
 const other: Connection = { ...stored, id: 'c2', name: 'Staging', auth: { type: 'none' }, hasSecret: false };
 
 const fresh = connectionFormContext(null, [stored, other]);

@@ -3,6 +3,7 @@ import type { SettingsState } from '../../../../../../shared/contract/schemas/ap
 import type { Connection } from '../../../../../../shared/contract/schemas/connections.ts';
 import { queryKeys } from '../../../../../../renderer/src/api/queries.ts';
 import { SettingsPage } from '../../../../../../renderer/src/features/settings/settings-page.tsx';
+import { prodMlflow } from '../../../support/connections.ts';
 import { renderHtml, textOf } from '../../../support/render.tsx';
 
 const settings: SettingsState = {
@@ -18,16 +19,7 @@ const settings: SettingsState = {
   ],
 };
 const connections: Connection[] = [
-  {
-    id: 'c1',
-    name: 'Prod MLflow',
-    kind: 'mlflow',
-    url: 'https://mlflow.example.com',
-    auth: { type: 'basic', username: 'ria' },
-    hasSecret: true,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  },
+  prodMlflow,
   {
     id: 'c2',
     name: 'Local models',
