@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD/.peers
 run=$root/run
+# Peers from an earlier start would lose their pid files below: stop them first.
+bash scripts/peers/stop.sh
 rm -rf "$run" && mkdir -p "$run"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
