@@ -7,9 +7,10 @@
 // usage errors. FILE_OR_DIGEST is a path or `sha256:<64 hex>`.
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError, isAppError } from '../../shared/errors.ts';
+import { isAppError } from '../../shared/errors.ts';
 import type { SignerPolicy } from '../../shared/contract/index.ts';
 import { verifyBundle, type ArtifactInput, type BundlePolicy } from '../services/verification/sigstore/index.ts';
+import { parseTrustedRootText } from '../services/verification/sigstore/trusted-root-file.ts';
 import type { CliIo } from './main.ts';
 
 const USAGE = `Usage:
@@ -100,14 +101,6 @@ async function artifactFrom(arg: string): Promise<ArtifactInput> {
   return { kind: 'bytes', data: await readBounded(arg, MAX_ARTIFACT_BYTES, 'artifact') };
 }
 
-function parseTrustedRootJson(text: Buffer): unknown {
-  try {
-    return JSON.parse(text.toString('utf8'));
-  } catch (error) {
-    throw new AppError('TRUSTED_ROOT_INVALID', 'The trusted root file is not valid JSON.', { cause: error });
-  }
-}
-
 /** Runs `verify-bundle` with its own arguments; returns the exit code. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -128,7 +121,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const policy: BundlePolicy = { signer };
     if (args.trustedRoot !== undefined) {
       const rootText = await readBounded(args.trustedRoot, MAX_SMALL_FILE_BYTES, 'trusted root');
-      policy.trustedRoot = parseTrustedRootJson(rootText);
+      policy.trustedRoot = parseTrustedRootText(rootText);
     }
     const result = await verifyBundle(bundleText, artifact, policy);
     const who = result.signer.issuer

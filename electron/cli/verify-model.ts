@@ -7,6 +7,7 @@ import type { ModelVerificationReport, SignerPolicy } from '../../shared/contrac
 import { HashPool } from '../services/verification/hashing/hash-pool.ts';
 import { verifyModelSignature } from '../services/verification/model-signing/verify.ts';
 import { verifyBundle } from '../services/verification/sigstore/index.ts';
+import { readTrustedRootFile } from '../services/verification/sigstore/trusted-root-file.ts';
 import { parseCommandArgs } from './args.ts';
 import type { CliIo } from './main.ts';
 import { CLEAR_LINE, progressLine, reportFailure, withInterrupt } from './terminal.ts';
@@ -73,7 +74,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${policy}\n${USAGE}`);
       return 2;
     }
-    const trustedRoot = values['trusted-root'] === undefined ? undefined : (JSON.parse(await readFile(values['trusted-root'], 'utf8')) as unknown);
+    const trustedRoot = values['trusted-root'] === undefined ? undefined : await readTrustedRootFile(values['trusted-root']);
     const report = await withInterrupt(controller, () =>
       verifyModelSignature(
         { verifyBundle, pool, now: () => performance.now() },

@@ -55,6 +55,8 @@ export const VerifyModelInput = z.object({
   signaturePath: z.string().min(1).optional(),
   policy: SignerPolicy,
   ignorePaths: z.array(z.string()).max(1000).optional(),
+  /** A private Sigstore deployment's trusted_root.json; absent: the app's current root. */
+  trustedRootPath: z.string().min(1).max(4096).optional(),
 });
 export type VerifyModelInput = z.infer<typeof VerifyModelInput>;
 

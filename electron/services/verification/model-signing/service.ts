@@ -5,6 +5,7 @@ import type { ModelVerificationReport, VerificationProgress, VerifyModelInput } 
 import { AppError } from '../../../../shared/errors.ts';
 import { HashPool } from '../hashing/hash-pool.ts';
 import { BundleVerifierWorker } from '../sigstore/bundle-verifier-worker.ts';
+import { readTrustedRootFile } from '../sigstore/trusted-root-file.ts';
 import type { VerifyBundle } from './verify.ts';
 import { verifyModelSignature } from './verify.ts';
 
@@ -60,6 +61,8 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
     async verifyModel(input) {
       if (disposed) throw new AppError('NOT_AVAILABLE', 'The verification service has stopped.');
       if (jobs.has(input.jobId)) throw new AppError('CONFLICT', `A verification with id ${input.jobId} is already running.`);
+      const trustedRoot =
+        input.trustedRootPath === undefined ? deps.trustedRoot?.() : await readTrustedRootFile(input.trustedRootPath);
       const controller = new AbortController();
       jobs.set(input.jobId, controller);
       try {
@@ -70,7 +73,7 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
             signaturePath: input.signaturePath,
             policy: input.policy,
             ignorePaths: input.ignorePaths,
-            trustedRoot: deps.trustedRoot?.(),
+            trustedRoot,
           },
           {
             signal: controller.signal,

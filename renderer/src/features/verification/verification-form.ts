@@ -12,6 +12,8 @@ export interface VerificationFormValues {
   identity: string;
   issuer: string;
   identityIsPattern: boolean;
+  /** Keyless only: a private Sigstore deployment's trusted_root.json; blank for the app's root. */
+  trustedRootPath: string;
   publicKeyPem: string;
   caChainPem: string;
   /** One path per line, relative to the model folder. */
@@ -19,7 +21,14 @@ export interface VerificationFormValues {
 }
 
 export type VerificationField =
-  'modelPath' | 'signaturePath' | 'identity' | 'issuer' | 'publicKeyPem' | 'caChainPem' | 'ignorePaths';
+  | 'modelPath'
+  | 'signaturePath'
+  | 'identity'
+  | 'issuer'
+  | 'trustedRootPath'
+  | 'publicKeyPem'
+  | 'caChainPem'
+  | 'ignorePaths';
 export type VerificationFormErrors = Partial<Record<VerificationField, string>>;
 
 export const POLICY_LABELS: Record<PolicyMode, string> = {
@@ -37,6 +46,7 @@ export function emptyVerificationForm(): VerificationFormValues {
     identity: '',
     issuer: '',
     identityIsPattern: false,
+    trustedRootPath: '',
     publicKeyPem: '',
     caChainPem: '',
     ignorePaths: '',
@@ -107,6 +117,8 @@ export function validateVerificationForm(values: VerificationFormValues): Verifi
     else if (!/^https:\/\/[^\s/]+/.test(issuer)) {
       errors.issuer = 'The issuer is a web address, such as https://accounts.google.com.';
     }
+    const root = values.trustedRootPath.trim();
+    if (root !== '' && !isAbsolute(root)) errors.trustedRootPath = 'Enter the full path of the trusted_root.json file.';
   } else if (values.mode === 'public-key') {
     if (!checkPem(values.publicKeyPem, 'PUBLIC KEY')) {
       errors.publicKeyPem = 'Paste a PEM public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.';
@@ -148,12 +160,14 @@ export function toVerifyInput(values: VerificationFormValues, jobId: string): Ve
   const modelPath = values.modelPath.trim();
   const signaturePath = values.signaturePath.trim() || defaultSignaturePath(modelPath);
   const ignorePaths = parseIgnorePaths(values.ignorePaths);
+  const trustedRootPath = values.mode === 'identity' ? values.trustedRootPath.trim() : '';
   return {
     jobId,
     modelPath,
     signaturePath,
     policy: toSignerPolicy(values),
     ...(ignorePaths.length > 0 ? { ignorePaths } : {}),
+    ...(trustedRootPath !== '' ? { trustedRootPath } : {}),
   };
 }
 

@@ -158,6 +158,19 @@ export function VerificationPanel({ initial }: { initial?: Partial<VerificationF
                 disabled={running}
                 slotProps={mono}
               />
+              <TextField
+                label="Trusted root (optional)"
+                value={values.trustedRootPath}
+                onChange={(e) => set('trustedRootPath', e.target.value)}
+                onBlur={blur('trustedRootPath')}
+                error={show('trustedRootPath') !== undefined}
+                helperText={
+                  show('trustedRootPath') ??
+                  'For a private Sigstore deployment: the full path of its trusted_root.json. Leave blank for the Sigstore public-good root (Settings → Signature trust).'
+                }
+                disabled={running}
+                slotProps={mono}
+              />
             </>
           )}
           {values.mode === 'public-key' && (

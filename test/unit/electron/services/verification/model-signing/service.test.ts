@@ -77,3 +77,47 @@ describe('model verification service with its own signature verifier (a worker t
     expect(await outcome).toMatchObject({ error: { code: 'CANCELLED' } });
   });
 });
+
+describe('model verification service with a private Sigstore trusted root', () => {
+  const fixtures = requireFixture('model-signing');
+  const identity = (JSON.parse(readFileSync(path.join(fixtures, 'cases.json'), 'utf8')) as { sigstoreIdentity: { identity: string; issuer: string } }).sigstoreIdentity;
+  const model = path.join(fixtures, 'v1.1.0-sigstore');
+  const keyless = { mode: 'identity' as const, ...identity };
+  const otherRoot = path.join(
+    requireFixture('sigstore-conformance', 'bundle-verify', 'intoto-with-custom-trust-root'),
+    'trusted_root.json',
+  );
+
+  it('checks keyless signatures against the root the caller names, not the shipped one', async () => {
+    const service = createModelVerificationService({ emitProgress: () => {} });
+    try {
+      const shipped = path.resolve(import.meta.dirname, '../../../../../../assets/trust/trusted_root.json');
+      const good = await service.verifyModel({ jobId: 'a', modelPath: model, policy: keyless, trustedRootPath: shipped });
+      expect(good.verified).toBe(true);
+      // Another deployment's root does not vouch for the public-good Fulcio certificate.
+      const other = await service.verifyModel({ jobId: 'b', modelPath: model, policy: keyless, trustedRootPath: otherRoot });
+      expect(other.verified).toBe(false);
+      // Which check trips first is sigstore-js's order; each is a failure of trust material.
+      expect(other.failure?.code).toMatch(/^(TIMESTAMP_INVALID|CERTIFICATE_CHAIN_INVALID|TLOG_INVALID)$/);
+    } finally {
+      await service.dispose();
+    }
+  });
+
+  it('says plainly when the named root is missing or is not a trusted root', async () => {
+    const service = createModelVerificationService({ emitProgress: () => {} });
+    const dir = makeModel({});
+    const notJson = path.join(dir, 'root.json');
+    writeFileSync(notJson, '{ nope');
+    try {
+      await expect(
+        service.verifyModel({ jobId: 'c', modelPath: model, policy: keyless, trustedRootPath: path.join(dir, 'absent.json') }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        service.verifyModel({ jobId: 'd', modelPath: model, policy: keyless, trustedRootPath: notJson }),
+      ).rejects.toMatchObject({ code: 'TRUSTED_ROOT_INVALID' });
+    } finally {
+      await service.dispose();
+    }
+  });
+});

@@ -89,6 +89,17 @@ describe('verification form', () => {
     expect('ignorePaths' in key).toBe(false);
   });
 
+  it('sends a private trusted root only with a keyless policy, and wants a full path', () => {
+    const root = '/etc/sigstore/private/trusted_root.json';
+    expect(toVerifyInput(identityForm({ trustedRootPath: ` ${root} ` }), 'j').trustedRootPath).toBe(root);
+    const key = toVerifyInput(identityForm({ mode: 'public-key', publicKeyPem: PUBLIC_KEY, trustedRootPath: root }), 'j');
+    expect('trustedRootPath' in key).toBe(false);
+    expect(validateVerificationForm(identityForm({ trustedRootPath: 'trusted_root.json' })).trustedRootPath).toMatch(
+      /full path/,
+    );
+    expect(validateVerificationForm(identityForm({ trustedRootPath: '' })).trustedRootPath).toBeUndefined();
+  });
+
   it('makes unique job ids, with or without randomUUID', () => {
     expect(newJobId()).not.toBe(newJobId());
     const hex = newJobId({ getRandomValues: (a) => globalThis.crypto.getRandomValues(a) });
