@@ -1,16 +1,21 @@
 import { z } from 'zod';
 
+// Bounds on what the renderer may send: generous for real input, small enough that no
+// request can make main parse or hold megabytes of text.
+const Path = z.string().min(1).max(4096);
+const Pem = (maxBytes: number) => z.string().min(1).max(maxBytes);
+
 /** Who may have signed: exactly one of these trust anchors, as the policy names it. */
 export const SignerPolicy = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('identity'),
-    identity: z.string().min(1),
-    issuer: z.string().min(1),
+    identity: z.string().min(1).max(1024),
+    issuer: z.string().min(1).max(1024),
     /** Treat `identity` as a regular expression. Only when the policy says so. */
     identityIsPattern: z.boolean().optional(),
   }),
-  z.object({ mode: z.literal('public-key'), publicKeyPem: z.string().min(1) }),
-  z.object({ mode: z.literal('ca-chain'), caChainPem: z.string().min(1) }),
+  z.object({ mode: z.literal('public-key'), publicKeyPem: Pem(64 * 1024) }),
+  z.object({ mode: z.literal('ca-chain'), caChainPem: Pem(256 * 1024) }),
 ]);
 export type SignerPolicy = z.infer<typeof SignerPolicy>;
 
@@ -51,12 +56,12 @@ export type ModelVerificationReport = z.infer<typeof ModelVerificationReport>;
 
 export const VerifyModelInput = z.object({
   jobId: z.string().min(1).max(64),
-  modelPath: z.string().min(1),
-  signaturePath: z.string().min(1).optional(),
+  modelPath: Path,
+  signaturePath: Path.optional(),
   policy: SignerPolicy,
-  ignorePaths: z.array(z.string()).max(1000).optional(),
+  ignorePaths: z.array(z.string().max(4096)).max(1000).optional(),
   /** A private Sigstore deployment's trusted_root.json; absent: the app's current root. */
-  trustedRootPath: z.string().min(1).max(4096).optional(),
+  trustedRootPath: Path.optional(),
 });
 export type VerifyModelInput = z.infer<typeof VerifyModelInput>;
 
