@@ -22,6 +22,7 @@ async function run(task: HashTaskMessage): Promise<HashTaskReply> {
       algorithm: task.algorithm,
       buffer,
       noFollow: task.noFollow,
+      expected: task.expected ?? null,
       onBytes: (n) => Atomics.add(bytes, 0, BigInt(n)),
       isCancelled: () => Atomics.load(flag, 0) !== 0,
     });

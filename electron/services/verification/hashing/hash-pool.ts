@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors.ts';
 import type { HashAlgorithm } from './algorithms.ts';
+import type { FileIdentity } from './hash-file-range.ts';
 import { scheduleLargestFirst } from './shard-plan.ts';
 import type { HashTaskMessage, HashTaskReply } from './worker-protocol.ts';
 import { CONTROL_BYTES, controlViews } from './worker-protocol.ts';
@@ -18,6 +19,12 @@ export interface HashRequest {
   algorithm: HashAlgorithm;
   /** Open without following a final symbolic link. */
   noFollow: boolean;
+  /**
+   * The device and inode the listing saw at `path`: the worker refuses to hash any other
+   * file (outcome errorCode PATH_ESCAPE), which closes the race of a folder swapped for a
+   * symbolic link between listing and hashing.
+   */
+  expected?: FileIdentity | null;
   /** Bytes expected (for scheduling and progress). */
   bytes: number;
   /** Display name of the file this range belongs to. */
@@ -194,6 +201,7 @@ export class HashPool {
         end: request.end,
         algorithm: request.algorithm,
         noFollow: request.noFollow,
+        expected: request.expected ?? null,
         control: task.job.control,
       };
       slot.worker.postMessage(message);

@@ -1,6 +1,7 @@
 // The messages between the hash pool (main thread) and a hash worker. Kept in one place so
 // both sides agree on the shape; the worker imports it from here.
 import type { HashAlgorithm } from './algorithms.ts';
+import type { FileIdentity } from './hash-file-range.ts';
 
 /**
  * Shared memory one hashing job uses to talk to every worker without messages:
@@ -23,6 +24,8 @@ export interface HashTaskMessage {
   end: number | null;
   algorithm: HashAlgorithm;
   noFollow: boolean;
+  /** The file the listing saw at `path`; the worker refuses any other (PATH_ESCAPE). */
+  expected?: FileIdentity | null;
   control: SharedArrayBuffer;
 }
 

@@ -31,6 +31,11 @@ function readFailure(path: string, size: number, outcome: Extract<HashOutcome, {
   if (outcome.errorCode === 'ENOENT') {
     return result(path, { status: 'missing', reason: 'The file disappeared while it was being checked.' });
   }
+  if (outcome.errorCode === 'PATH_ESCAPE') {
+    // The worker opened something other than the file listed: a folder on the way was
+    // swapped (perhaps for a link out of the model) between listing and hashing.
+    return result(path, { status: 'refused', reason: 'The file was replaced while it was being checked; it was not read.', escape: true });
+  }
   if (outcome.errorCode === 'ELOOP') {
     return result(path, { status: 'refused', reason: 'The file was replaced by a symbolic link while it was being checked.', size });
   }
@@ -48,7 +53,11 @@ function compareWholeFile(item: SignedItem, file: HashedFile): ComparedFile {
 
 function compareShards(items: SignedItem[], file: HashedFile): ComparedFile {
   const signedSize = items.reduce((max, i) => Math.max(max, i.end ?? 0), 0);
-  const expected = new Map(items.map((i) => [`${i.start}:${i.end}`, i.digestHex]));
+  // Checked in file order, whatever order the signature lists them in: the first shard
+  // that differs is the one reported, so a made-up signature cannot learn whether a short
+  // shard at the end of a file matches a guess while the shards before it do not.
+  const inFileOrder = [...items].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  const expected = new Map(inFileOrder.map((i) => [`${i.start}:${i.end}`, i.digestHex]));
   const actual = new Map(file.ranges.map((r) => [`${r.start}:${r.end}`, r.outcome]));
   const sameLayout = expected.size === actual.size && [...expected.keys()].every((k) => actual.has(k));
   if (!sameLayout) {

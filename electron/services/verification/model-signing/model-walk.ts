@@ -1,16 +1,25 @@
 // Lists a model folder: every regular file that is not ignored, and every entry we refuse
 // to hash with the reason. The walk never leaves the folder's real path.
-import type { Dirent } from 'node:fs';
+import type { BigIntStats, Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../../shared/errors.ts';
+import type { FileIdentity } from '../hashing/hash-file-range.ts';
 import { isIgnored, isInside } from './paths.ts';
 
 /** Why an entry was refused. PATH_ESCAPE is the security-relevant one. */
 export type RefusalCode = 'PATH_ESCAPE' | 'SYMLINK_NOT_ALLOWED' | 'SPECIAL_FILE' | 'UNREADABLE';
 
 export type WalkEntry =
-  | { kind: 'file'; rel: string; abs: string; size: number; viaSymlink: boolean }
+  | {
+      kind: 'file';
+      rel: string;
+      abs: string;
+      size: number;
+      viaSymlink: boolean;
+      /** Device and inode seen here; hashing must open this very file (see hash-file-range.ts). */
+      identity: FileIdentity;
+    }
   | { kind: 'refused'; rel: string; code: RefusalCode; reason: string };
 
 export interface WalkOptions {
@@ -27,6 +36,10 @@ export interface ModelListing {
   /** The model is one file; its only entry is named '.'. */
   singleFile: boolean;
   entries: WalkEntry[];
+}
+
+function fileEntry(rel: string, abs: string, st: BigIntStats, viaSymlink: boolean): WalkEntry {
+  return { kind: 'file', rel, abs, size: Number(st.size), viaSymlink, identity: { dev: st.dev, ino: st.ino } };
 }
 
 function fsCode(error: unknown): string | undefined {
@@ -48,9 +61,9 @@ export async function walkModel(modelPath: string, options: WalkOptions): Promis
     if (fsCode(error) === 'ENOENT') throw new AppError('NOT_FOUND', `The model path does not exist: ${modelPath}`, { cause: error });
     throw new AppError('INVALID_INPUT', `The model path cannot be read: ${modelPath}`, { cause: error });
   }
-  const rootStat = await stat(root);
+  const rootStat = await stat(root, { bigint: true });
   if (rootStat.isFile()) {
-    return { root, singleFile: true, entries: [{ kind: 'file', rel: '.', abs: root, size: rootStat.size, viaSymlink: false }] };
+    return { root, singleFile: true, entries: [fileEntry('.', root, rootStat, false)] };
   }
   if (!rootStat.isDirectory()) throw new AppError('INVALID_INPUT', `The model path is neither a file nor a folder: ${modelPath}`);
 
@@ -98,7 +111,9 @@ export async function walkModel(modelPath: string, options: WalkOptions): Promis
         stack.push({ abs, rel, depth: dir.depth + 1 });
       } else if (child.isFile()) {
         try {
-          push({ kind: 'file', rel, abs, size: (await lstat(abs)).size, viaSymlink: false });
+          const st = await lstat(abs, { bigint: true });
+          if (st.isFile()) push(fileEntry(rel, abs, st, false));
+          else push({ kind: 'refused', rel, code: 'UNREADABLE', reason: 'The file changed while the folder was being listed.' });
         } catch (error) {
           push({ kind: 'refused', rel, code: 'UNREADABLE', reason: `The file cannot be read (${fsCode(error) ?? 'error'}).` });
         }
@@ -133,8 +148,8 @@ async function followLink(
   if (!allowSymlinks) {
     return { kind: 'refused', rel, code: 'SYMLINK_NOT_ALLOWED', reason: 'A symbolic link, and the signature does not allow symbolic links.' };
   }
-  const target = await stat(real);
+  const target = await stat(real, { bigint: true });
   if (target.isDirectory()) return { kind: 'dir', real };
-  if (target.isFile()) return { kind: 'file', rel, abs: real, size: target.size, viaSymlink: true };
+  if (target.isFile()) return fileEntry(rel, real, target, true);
   return { kind: 'refused', rel, code: 'SPECIAL_FILE', reason: 'A symbolic link to something that is not a regular file.' };
 }

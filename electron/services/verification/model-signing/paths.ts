@@ -25,21 +25,26 @@ export function checkSignedName(name: string): NameCheck {
 
 /**
  * An ignore path made relative to the model root (POSIX separators), or null when it
- * points outside the root (such entries are dropped, as the reference drops them).
- * Relative paths are taken relative to the root; absolute ones must lie inside it.
+ * points outside the root (such entries are dropped, as the reference drops them) or IS
+ * the root. Relative paths are taken relative to the root; absolute ones must lie inside it.
  */
 export function toRootRelative(ignorePath: string, root: string): string | null {
   if (ignorePath.includes('\0')) return null;
   const absolute = path.resolve(root, ignorePath);
   const rel = path.relative(root, absolute);
-  if (rel === '') return '.';
+  // "", ".", "./", "sub/.." or the root's own path would ignore the whole model, and an
+  // untrusted signature could then "verify" any folder; such an entry is dropped.
+  if (rel === '') return null;
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return null;
   return rel.split(path.sep).join('/');
 }
 
-/** True when `rel` is one of `ignores` or lies under one of them (whole segments only). */
+/**
+ * True when `rel` is one of `ignores` or lies under one of them (whole segments only). An
+ * entry naming the root itself ('' or '.') matches nothing: see {@link toRootRelative}.
+ */
 export function isIgnored(rel: string, ignores: readonly string[]): boolean {
-  return ignores.some((ig) => ig === '.' || rel === ig || rel.startsWith(`${ig}/`));
+  return ignores.some((ig) => ig !== '' && ig !== '.' && (rel === ig || rel.startsWith(`${ig}/`)));
 }
 
 /** True when the real path `target` is `root` or inside it. Both must be realpaths. */

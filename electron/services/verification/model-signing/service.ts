@@ -7,7 +7,7 @@ import { HashPool } from '../hashing/hash-pool.ts';
 import { BundleVerifierWorker } from '../sigstore/bundle-verifier-worker.ts';
 import { readTrustedRootFile } from '../sigstore/trusted-root-file.ts';
 import type { VerifyBundle } from './verify.ts';
-import { verifyModelSignature } from './verify.ts';
+import { checkInputPath, verifyModelSignature } from './verify.ts';
 
 export interface ModelVerificationServiceDeps {
   /** Receives each job's progress, throttled (about ten events a second at most). */
@@ -31,8 +31,9 @@ export interface ModelVerificationServiceDeps {
 export interface ModelVerificationService {
   /**
    * Verifies a model. A model that does not verify is a report with `verified: false`.
-   * Throws AppError INVALID_INPUT / NOT_FOUND for bad paths, CONFLICT when `jobId` is
-   * already running, CANCELLED when cancelled.
+   * The report is meant for the renderer: it carries no digest computed from the files
+   * (see redactForRenderer below). Throws AppError INVALID_INPUT / NOT_FOUND for bad
+   * paths, CONFLICT when `jobId` is already running, CANCELLED when cancelled.
    */
   verifyModel(input: VerifyModelInput): Promise<ModelVerificationReport>;
   /** Cancels a running job; `cancelled` is false when no such job runs. */
@@ -61,12 +62,13 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
     async verifyModel(input) {
       if (disposed) throw new AppError('NOT_AVAILABLE', 'The verification service has stopped.');
       if (jobs.has(input.jobId)) throw new AppError('CONFLICT', `A verification with id ${input.jobId} is already running.`);
+      if (input.trustedRootPath !== undefined) checkInputPath(input.trustedRootPath, 'trusted root path');
       const trustedRoot =
         input.trustedRootPath === undefined ? deps.trustedRoot?.() : await readTrustedRootFile(input.trustedRootPath);
       const controller = new AbortController();
       jobs.set(input.jobId, controller);
       try {
-        return await verifyModelSignature(
+        const report = await verifyModelSignature(
           { verifyBundle, pool: pool(), now },
           {
             modelPath: input.modelPath,
@@ -80,6 +82,7 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
             onProgress: (p) => deps.emitProgress({ jobId: input.jobId, ...p }),
           },
         );
+        return redactForRenderer(report);
       } catch (error) {
         if (controller.signal.aborted) throw new AppError('CANCELLED', 'The verification was cancelled.', { cause: error });
         throw error;
@@ -101,5 +104,19 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
       ownPool = null;
       ownVerifier = null;
     },
+  };
+}
+
+// ---- SECURITY: what the renderer may learn from a report --------------------------------
+// The renderer is untrusted and picks every input, a public key of its own included, so it
+// can sign any statement it likes about any path. Digests we computed would let it read
+// files it cannot open (the digest of a small file or shard gives its content away), so the
+// report it gets has verdicts and reasons only. A modified file keeps its size, which the
+// reason states anyway. (The CLI's report stays complete: its user can read the files.)
+/** The report with every computed digest removed, and sizes kept for modified files only. */
+function redactForRenderer(report: ModelVerificationReport): ModelVerificationReport {
+  return {
+    ...report,
+    files: report.files.map((f) => ({ ...f, actualDigest: null, size: f.status === 'modified' ? f.size : null })),
   };
 }

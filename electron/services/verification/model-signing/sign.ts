@@ -51,8 +51,8 @@ function loadKey(pem: string): { key: KeyObject; hash: string } {
 }
 
 /**
- * Hashes and signs a model. Throws AppError INVALID_INPUT for a bad key or a model with
- * unreadable or special entries, PATH_ESCAPE for a symbolic link out of the folder (and
+ * Hashes and signs a model. Throws AppError INVALID_INPUT for a bad key, a model with no
+ * files, or one with unreadable or special entries, PATH_ESCAPE for a symbolic link out of the folder (and
  * refuses all symbolic links, as the reference does by default), CANCELLED on abort.
  */
 export async function signModelWithKey(pool: HashPool, request: SignModelRequest, options: HashJobOptions = {}): Promise<SignedModel> {
@@ -68,14 +68,27 @@ export async function signModelWithKey(pool: HashPool, request: SignModelRequest
     throw new AppError(refused.code === 'PATH_ESCAPE' ? 'PATH_ESCAPE' : 'INVALID_INPUT', `Cannot sign ${refused.rel}: ${refused.reason}`);
   }
   const files = listing.entries.flatMap((e) => (e.kind === 'file' ? [e] : []));
-  const requests: HashRequest[] = files.map((f) => ({ path: f.abs, start: 0, end: null, algorithm: 'sha256', noFollow: true, bytes: f.size, file: f.rel }));
+  if (files.length === 0) throw new AppError('INVALID_INPUT', 'The model holds no files to sign.');
+  const requests: HashRequest[] = files.map((f) => ({
+    path: f.abs,
+    start: 0,
+    end: null,
+    algorithm: 'sha256',
+    noFollow: true,
+    expected: f.identity,
+    bytes: f.size,
+    file: f.rel,
+  }));
   const outcomes = await pool.hash(requests, options);
   const items: SignedItem[] = [];
   let bytesHashed = 0;
   outcomes.forEach((outcome, i) => {
     const file = files[i];
     if (!file) return;
-    if (!outcome.ok) throw new AppError('INVALID_INPUT', `Cannot read ${file.rel}: ${outcome.errorCode}`);
+    if (!outcome.ok) {
+      const code = outcome.errorCode === 'PATH_ESCAPE' ? 'PATH_ESCAPE' : 'INVALID_INPUT';
+      throw new AppError(code, `Cannot read ${file.rel}: ${outcome.errorCode === 'PATH_ESCAPE' ? outcome.message : outcome.errorCode}`);
+    }
     bytesHashed += outcome.bytes;
     items.push({ path: file.rel, start: null, end: null, digestHex: outcome.digestHex });
   });

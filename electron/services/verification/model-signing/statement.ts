@@ -41,6 +41,8 @@ export interface SignedManifest {
   refused: Array<{ name: string; reason: string }>;
 }
 
+const NO_FILES = 'The signature covers no files.';
+
 function malformed(message: string): AppError {
   return new AppError('MODEL_SIGNATURE_MALFORMED', message);
 }
@@ -115,6 +117,8 @@ function parseV1(statement: Record<string, unknown>): SignedManifest {
   const serialization = parseSerialization(predicate['serialization']);
   const resources = predicate['resources'];
   if (!Array.isArray(resources) || resources.length > 10_000_000) throw malformed('The predicate has no resources list.');
+  // Fail closed: a statement over nothing would "verify" any folder whatsoever.
+  if (resources.length === 0) throw malformed(NO_FILES);
   const algorithm = itemAlgorithmName(serialization);
   const items: SignedItem[] = [];
   const refused: SignedManifest['refused'] = [];
@@ -153,6 +157,7 @@ function parseV01(statement: Record<string, unknown>): SignedManifest {
   // no symbolic links, nothing recorded as ignored.
   const subjects = statement['subject'];
   if (!Array.isArray(subjects) || subjects.length > 10_000_000) throw malformed('The statement has no subject list.');
+  if (subjects.length === 0) throw malformed(NO_FILES);
   const items: SignedItem[] = [];
   const refused: SignedManifest['refused'] = [];
   const seen = new Set<string>();

@@ -27,6 +27,14 @@ export const GIT_PATHS = ['.git', '.gitattributes', '.github', '.gitignore'] as 
 /** A signature file larger than this is not a signature. */
 const MAX_SIGNATURE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The smallest shard we verify: 1 MiB. The reference signer's default is 1,000,000,000
+ * bytes; tiny shards buy a signer nothing, but a made-up signature with 1-byte shards turns
+ * a report of which shard differs into a reading of the file byte by byte. At 1 MiB a
+ * shard's digest cannot be guessed, and the cost of one extra digest per MiB is nil.
+ */
+export const MIN_SHARD_BYTES = 1024 * 1024;
+
 export interface VerifyModelRequest {
   modelPath: string;
   signaturePath?: string | undefined;
@@ -53,7 +61,11 @@ export function defaultSignaturePath(modelPath: string, modelIsFile: boolean): s
   return path.join(modelIsFile ? path.dirname(modelPath) : modelPath, 'model.sig');
 }
 
-function checkInputPath(value: string, what: string): void {
+/**
+ * Checks a path that names something to read: it must be absolute and free of NUL bytes,
+ * so nothing resolves against the process's working directory. Throws AppError INVALID_INPUT.
+ */
+export function checkInputPath(value: string, what: string): void {
   if (value.includes('\0') || !path.isAbsolute(value)) {
     throw new AppError('INVALID_INPUT', `The ${what} must be an absolute path.`);
   }
@@ -108,6 +120,13 @@ export async function verifyModelSignature(
     verified = await deps.verifyBundle(bundle, { kind: 'dsse-payload' }, policy);
     if (!verified.dsse) throw new AppError('MODEL_SIGNATURE_MALFORMED', 'The signature is not a DSSE envelope, as model signatures are.');
     manifest = parseModelSignaturePayload(verified.dsse.payloadType, verified.dsse.payload);
+    const { method, shardSize } = manifest.serialization;
+    if (method === 'shards' && (shardSize ?? 0) < MIN_SHARD_BYTES) {
+      throw new AppError(
+        'MODEL_SIGNATURE_MALFORMED',
+        `The signature cuts files into shards of ${shardSize} bytes; shards smaller than ${MIN_SHARD_BYTES} bytes (1 MiB) are not accepted.`,
+      );
+    }
   } catch (error) {
     // A stopped verifier is not a verdict on the signature.
     if (!isAppError(error) || error.code === 'CANCELLED') throw error;
@@ -187,6 +206,7 @@ function planHashing(
         end: range.end,
         algorithm: hashType,
         noFollow: !entry.viaSymlink,
+        expected: entry.identity,
         bytes: range.end === null ? entry.size : range.end - range.start,
         file: entry.rel,
       });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -38,6 +39,30 @@ describe('hash worker thread', () => {
     const control = new SharedArrayBuffer(CONTROL_BYTES);
     const reply = await ask({ path: path.join(dir, 'nope'), start: 0, end: null, algorithm: 'sha256', noFollow: true, control }, 2);
     expect(reply).toMatchObject({ type: 'failed', taskId: 2, errorCode: 'ENOENT' });
+  });
+
+  it('answers PATH_ESCAPE, reading nothing, when the path no longer leads to the file listed', async () => {
+    const other = path.join(dir, 'other.bin');
+    writeFileSync(other, 'other');
+    const st = statSync(other, { bigint: true });
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    const reply = await ask({ path: file, start: 0, end: null, algorithm: 'sha256', noFollow: true, expected: { dev: st.dev, ino: st.ino }, control }, 4);
+    expect(reply).toMatchObject({ type: 'failed', taskId: 4, errorCode: 'PATH_ESCAPE' });
+    expect(Atomics.load(controlViews(control).bytes, 0)).toBe(0n);
+  });
+
+  it('refuses a FIFO put where a file was listed, without blocking on it', async () => {
+    const fifo = path.join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const control = new SharedArrayBuffer(CONTROL_BYTES);
+    const reply = ask({ path: fifo, start: 0, end: null, algorithm: 'sha256', noFollow: true, control }, 5);
+    const first = await Promise.race([reply, new Promise<'blocked'>((r) => setTimeout(() => r('blocked'), 3000))]);
+    if (first === 'blocked') {
+      // Release the worker stuck in open() so the suite can end, then fail.
+      closeSync(openSync(fifo, 'w'));
+      await reply;
+    }
+    expect(first).toMatchObject({ type: 'failed', taskId: 5, errorCode: 'PATH_ESCAPE' });
   });
 
   it('answers cancelled without reading when the job is flagged cancelled', async () => {

@@ -2,11 +2,13 @@
 // bundle "verifier" that only decodes the DSSE payload. The stand-in checks NO signature;
 // it exists so the tests of our own parts (paths, hashing, comparison) do not depend on
 // the Sigstore verifier. Every test of signatures uses the real verifyBundle.
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../../../../shared/errors.ts';
+import type { Serialization, SignedItem } from '../../../../../../electron/services/verification/model-signing/statement.ts';
+import { buildStatement } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import type { VerifyBundle } from '../../../../../../electron/services/verification/model-signing/verify.ts';
 
 export function tempDir(prefix: string): string {
@@ -54,3 +56,19 @@ export const payloadOnlyVerifier: VerifyBundle = async (bundle) => {
     dsse: { payloadType: envelope.payloadType, payload: Buffer.from(envelope.payload, 'base64') },
   };
 };
+
+/** A serialization with the reference's defaults (files, SHA-256, no links, nothing ignored). */
+export function serialization(s: Partial<Serialization> = {}): Serialization {
+  return { method: 'files', hashType: 'sha256', shardSize: null, allowSymlinks: false, ignorePaths: [], ...s };
+}
+
+/** SHA-256 items over `files` as whole files, for statements written by hand. */
+export function sha256Items(files: Record<string, string | Uint8Array>): SignedItem[] {
+  return Object.entries(files).map(([rel, content]) => ({ path: rel, start: null, end: null, digestHex: createHash('sha256').update(content).digest('hex') }));
+}
+
+/** Writes an unsigned bundle over these items to `sigPath` (for the stand-in verifier). */
+export function writeUnsignedSignature(sigPath: string, s: Serialization, items: readonly SignedItem[]): string {
+  writeFileSync(sigPath, JSON.stringify(unsignedBundle(buildStatement('model', s, items))));
+  return sigPath;
+}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkModel } from '../../../../../../electron/services/verification/model-signing/model-walk.ts';
@@ -14,6 +14,20 @@ describe('listing a model folder', () => {
     const listing = await walkModel(root, { allowSymlinks: false, ignores: [] });
     expect(summary(listing.entries)).toEqual(['a/deep/y=3', 'a/x.txt=1', 'b.bin=2', 'empty=0']);
     expect(listing.singleFile).toBe(false);
+  });
+
+  it('records the device and inode of each file, the target for a link, for hashing to check', async () => {
+    const root = makeModel({ 'real/w.bin': 'weights', 'b.bin': 'bb' });
+    symlinkSync('real/w.bin', path.join(root, 'alias.bin'));
+    const listing = await walkModel(root, { allowSymlinks: true, ignores: [] });
+    const identity = (p: string) => {
+      const st = lstatSync(path.join(root, p), { bigint: true });
+      return { dev: st.dev, ino: st.ino };
+    };
+    const byRel = Object.fromEntries(listing.entries.map((e) => [e.rel, e.kind === 'file' ? e.identity : null]));
+    expect(byRel).toEqual({ 'alias.bin': identity('real/w.bin'), 'b.bin': identity('b.bin'), 'real/w.bin': identity('real/w.bin') });
+    const single = await walkModel(path.join(root, 'b.bin'), { allowSymlinks: false, ignores: [] });
+    expect(single.entries[0]).toMatchObject({ kind: 'file', identity: identity('b.bin') });
   });
 
   it('leaves out ignored paths and everything under them', async () => {

@@ -25,8 +25,11 @@ describe('ignore paths', () => {
     expect(toRootRelative('ignore-me', root)).toBe('ignore-me');
     expect(toRootRelative('sub/dir/', root)).toBe('sub/dir');
     expect(toRootRelative(path.join(root, 'x', 'y'), root)).toBe('x/y');
-    expect(toRootRelative(root, root)).toBe('.');
     expect(toRootRelative('..foo', root)).toBe('..foo');
+  });
+
+  it('drops entries that name the model root itself, which would ignore every file', () => {
+    for (const p of ['.', '', './', 'sub/..', './sub/../.', root, `${root}/`]) expect(toRootRelative(p, root)).toBeNull();
   });
 
   it('drops paths outside the model', () => {
@@ -38,7 +41,8 @@ describe('ignore paths', () => {
     expect(isIgnored('.git', ['.git'])).toBe(true);
     expect(isIgnored('.git/config', ['.git'])).toBe(true);
     expect(isIgnored('.github/x', ['.git'])).toBe(false);
-    expect(isIgnored('anything', ['.'])).toBe(true);
+    expect(isIgnored('anything', ['.'])).toBe(false);
+    expect(isIgnored('anything', [''])).toBe(false);
     expect(isIgnored('model.sig', [])).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import type { VerificationProgress } from '../../../../../../shared/contract/ind
 import { createModelVerificationService } from '../../../../../../electron/services/verification/model-signing/service.ts';
 import { buildStatement, rootDigest } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
-import { makeModel, payloadOnlyVerifier, unsignedBundle } from './model-fixtures.ts';
+import { makeModel, payloadOnlyVerifier, serialization, sha256Items, unsignedBundle, writeUnsignedSignature } from './model-fixtures.ts';
 
 const policy = { mode: 'public-key' as const, publicKeyPem: 'unused by the stand-in verifier' };
 
@@ -44,6 +44,47 @@ describe('model verification service', () => {
     expect(await service.cancel({ jobId: 'slow' })).toEqual({ cancelled: false });
     await service.dispose();
     await expect(service.verifyModel({ jobId: 'after', modelPath: root, policy })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
+  });
+});
+
+describe('model verification reports sent to the renderer', () => {
+  it('carry no digest computed from the files, and a size only for modified files', async () => {
+    const files = { 'a.bin': 'alpha', 'b.bin': 'bravo', 'c.bin': 'charlie' };
+    const root = makeModel(files);
+    writeUnsignedSignature(path.join(root, 'model.sig'), serialization(), sha256Items(files));
+    writeFileSync(path.join(root, 'a.bin'), 'ALPHA!');
+    writeFileSync(path.join(root, 'new.txt'), 'added');
+    const service = createModelVerificationService({ emitProgress: () => {}, verifyBundle: payloadOnlyVerifier });
+    try {
+      const report = await service.verifyModel({ jobId: 'redact', modelPath: root, policy });
+      expect(report.files.map((f) => [f.path, f.status, f.actualDigest, f.size])).toEqual([
+        ['a.bin', 'modified', null, 6],
+        ['b.bin', 'verified', null, null],
+        ['c.bin', 'verified', null, null],
+        ['new.txt', 'extra', null, null],
+      ]);
+      // The reason the UI shows still says what changed.
+      expect(report.files[0]?.reason).toBe('The content differs from what was signed (the file now has 6 bytes).');
+      // Digests from the signature itself are the caller's own input, and stay.
+      expect(report.files[1]?.expectedDigest).toBe(sha256Items({ b: 'bravo' })[0]?.digestHex);
+    } finally {
+      await service.dispose();
+    }
+  });
+
+  it('refuses a relative trusted root path as INVALID_INPUT, before reading it', async () => {
+    const service = createModelVerificationService({ emitProgress: () => {}, verifyBundle: payloadOnlyVerifier });
+    const root = makeModel({ 'a.bin': 'alpha' });
+    try {
+      for (const trustedRootPath of ['trusted_root.json', '../assets/trust/trusted_root.json', '/tmp/x\0.json']) {
+        await expect(service.verifyModel({ jobId: 'rel', modelPath: root, policy, trustedRootPath })).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+          message: 'The trusted root path must be an absolute path.',
+        });
+      }
+    } finally {
+      await service.dispose();
+    }
   });
 });
 

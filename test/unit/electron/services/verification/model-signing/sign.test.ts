@@ -59,6 +59,13 @@ describe('signing a model with a private key', () => {
     }
   });
 
+  it('refuses to sign a model with no files (nothing such a signature could vouch for)', async () => {
+    const root = makeModel({});
+    await expect(
+      signModelWithKey(pool, { modelPath: root, privateKeyPem: ecKeyPair().privateKeyPem, signaturePath: path.join(root, 'model.sig') }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'The model holds no files to sign.' });
+  });
+
   it('refuses to sign a folder with a link out of it (PATH_ESCAPE) or any link', async () => {
     const parent = tempDir('sign');
     const root = makeModel({ a: 'a' }, parent);

@@ -102,6 +102,16 @@ describe('model signature statements', () => {
     expect(bad((s) => void (s.predicate.resources[0]!.digest = 'xyz'))).toThrow(/hexadecimal/);
   });
 
+  it('rejects a statement that covers no files, in either layout', () => {
+    expect(() => parseModelSignaturePayload(TYPE, enc(v1([])))).toThrow(
+      expect.objectContaining({ code: 'MODEL_SIGNATURE_MALFORMED', message: 'The signature covers no files.' }),
+    );
+    const old = { _type: 'https://in-toto.io/Statement/v1', subject: [], predicateType: PREDICATE_V01, predicate: {} };
+    expect(() => parseModelSignaturePayload(TYPE, enc(old))).toThrow(
+      expect.objectContaining({ code: 'MODEL_SIGNATURE_MALFORMED', message: 'The signature covers no files.' }),
+    );
+  });
+
   it('rejects a resource listed twice', () => {
     expect(() => parseModelSignaturePayload(TYPE, enc(v1([{ name: 'a', digest: D1 }, { name: './a', digest: D1 }])))).toThrow(/twice/);
   });

@@ -141,18 +141,19 @@ describe('verifying a model folder against its signature', () => {
   }
 
   it('verifies the shards method shard by shard and says which bytes changed', async () => {
-    const files = { 'big.bin': 'x'.repeat(25), 'small.txt': 'abc', empty: '' };
+    const MiB = 1024 * 1024;
+    const files = { 'big.bin': 'x'.repeat(2.5 * MiB), 'small.txt': 'abc', empty: '' };
     const root = makeModel(files);
-    await sign(root, files, { method: 'shards', shardSize: 10 });
+    await sign(root, files, { method: 'shards', shardSize: MiB });
     const r = await verify(root);
-    expect(r).toMatchObject({ verified: true, hashAlgorithm: 'sha256-sharded-10' });
+    expect(r).toMatchObject({ verified: true, hashAlgorithm: `sha256-sharded-${MiB}` });
     expect(statuses(r)).toEqual({ 'big.bin': 'verified', empty: 'verified', 'small.txt': 'verified' });
-    writeFileSync(path.join(root, 'big.bin'), `${'x'.repeat(12)}Y${'x'.repeat(12)}`);
+    writeFileSync(path.join(root, 'big.bin'), `${'x'.repeat(1.5 * MiB)}Y${'x'.repeat(MiB - 1)}`);
     const changed = await verify(root);
-    expect(changed.files.find((f) => f.path === 'big.bin')).toMatchObject({ status: 'modified', reason: 'Bytes 10 to 20 differ from what was signed.' });
-    writeFileSync(path.join(root, 'big.bin'), 'x'.repeat(26));
+    expect(changed.files.find((f) => f.path === 'big.bin')).toMatchObject({ status: 'modified', reason: `Bytes ${MiB} to ${2 * MiB} differ from what was signed.` });
+    writeFileSync(path.join(root, 'big.bin'), 'x'.repeat(2.5 * MiB + 1));
     const grown = await verify(root);
-    expect(grown.files.find((f) => f.path === 'big.bin')?.reason).toMatch(/25 bytes were signed, the file now has 26/);
+    expect(grown.files.find((f) => f.path === 'big.bin')?.reason).toMatch(new RegExp(`${2.5 * MiB} bytes were signed, the file now has ${2.5 * MiB + 1}`));
   });
 
   it('verifies a single-file model signed under the name "."', async () => {
