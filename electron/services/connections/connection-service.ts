@@ -10,8 +10,9 @@ import type {
 import { connectionAccount, type SecretStore } from '../secrets/secret-store.ts';
 import type { StoredConnection } from '../settings/settings-document.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import { checkAuth, checkLocation } from './validate-connection.ts';
+import { checkAuth, checkLocation, secretProblem } from './validate-connection.ts';
 import { probePeer } from './peer-probes.ts';
+import { checkSecretBinding } from './secret-binding.ts';
 
 /** Default time a connection test waits for each request to a peer. */
 export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
@@ -32,7 +33,11 @@ export interface ConnectionServiceOptions {
 /** The `connections:*` channels. */
 export interface ConnectionService {
   list(): Promise<Connection[]>;
-  /** Throws INVALID_INPUT, NOT_FOUND (unknown id), KEYCHAIN_UNAVAILABLE. */
+  /**
+   * Throws INVALID_INPUT (also when an edit moves the origin, kind, sign-in method or
+   * username without a new secret or `secret: null`), NOT_FOUND (unknown id),
+   * KEYCHAIN_UNAVAILABLE.
+   */
   save(draft: ConnectionDraft): Promise<Connection>;
   /** Throws KEYCHAIN_UNAVAILABLE, in which case the profile is kept so no secret is orphaned. */
   remove(id: string): Promise<{ removed: boolean }>;
@@ -69,6 +74,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       const existing = draft.id === undefined ? undefined : find(draft.id);
       const url = checkLocation(draft.kind, draft.url);
       checkAuth(draft.kind, draft.auth, draft.secret);
+      if (existing !== undefined) checkSecretBinding(existing, { kind: draft.kind, url, auth: draft.auth }, draft.secret);
       const id = existing?.id ?? newId();
       const account = connectionAccount(id);
 
@@ -118,9 +124,15 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       let secret: string | null = null;
       if (stored.auth.type !== 'none') {
         secret = await secrets.get(connectionAccount(id));
+        const what = stored.auth.type === 'basic' ? 'password' : 'token';
         if (secret === null) {
-          const what = stored.auth.type === 'basic' ? 'password' : 'token';
           throw new AppError('CONNECTION_AUTH_FAILED', `No ${what} is stored for this connection. Add one and save the connection.`);
+        }
+        // A token saved before save-time checks existed goes into the header as is:
+        // refuse it here rather than hand it to fetch, whose error for a bad header value
+        // quotes the value. (A password is base64-encoded, so any character is safe.)
+        if (stored.auth.type === 'bearer' && secretProblem('bearer', secret) !== null) {
+          throw new AppError('CONNECTION_AUTH_FAILED', `The stored ${what} contains characters that cannot be sent. Enter it again and save the connection.`);
         }
       }
       const started = clock();

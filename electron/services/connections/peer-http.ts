@@ -47,18 +47,32 @@ function isTimeout(error: unknown): boolean {
   return name === 'TimeoutError' || name === 'AbortError';
 }
 
-/** Maps a thrown fetch (or body read) error to CONNECTION_UNREACHABLE with a plain reason. */
+// --- Security: fetch's errors may quote request header values (undici's "Headers.append:
+// "Bearer <token>" is an invalid header value"), so the raw error is never attached as
+// `cause`, where a logger or an inspector would print it. Only its name and code are kept.
+function safeSummary(error: unknown, code: string | undefined): { name: string; code?: string } {
+  const raw = (error as { name?: unknown } | null)?.name;
+  const name = typeof raw === 'string' && /^[A-Za-z]{1,40}$/.test(raw) ? raw : 'Error';
+  return code === undefined ? { name } : { name, code };
+}
+
+/**
+ * Maps a thrown fetch (or body read) error to CONNECTION_UNREACHABLE with a plain reason.
+ * Its `cause` is a summary (`{ name, code }`), never the raw error, which can hold a secret.
+ */
 export function networkError(error: unknown, peer: string, origin: string, timeoutMs: number): AppError {
   if (isTimeout(error)) {
     return new AppError('CONNECTION_UNREACHABLE', `${peer} at ${origin} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
   }
-  const code = causeCode(error);
+  const found = causeCode(error);
+  // A code is an identifier such as ECONNREFUSED; anything else is not repeated.
+  const code = found !== undefined && /^[A-Z][A-Z0-9_]{0,63}$/.test(found) ? found : undefined;
   const reason =
     (code !== undefined ? NETWORK_REASONS[code] : undefined) ??
     (code !== undefined && /CERT|SSL|TLS|SELF_SIGNED/.test(code)
       ? `its TLS certificate was not accepted (${code})`
       : `the request failed${code !== undefined ? ` (${code})` : ''}`);
-  return new AppError('CONNECTION_UNREACHABLE', `Could not reach ${peer} at ${origin}: ${reason}.`, { cause: error });
+  return new AppError('CONNECTION_UNREACHABLE', `Could not reach ${peer} at ${origin}: ${reason}.`, { cause: safeSummary(error, code) });
 }
 
 async function readBounded(response: Response, peer: string): Promise<string> {

@@ -63,10 +63,38 @@ export function checkLocation(kind: ConnectionKind, value: string): string {
   return kind === 'workspace' ? checkWorkspaceFolder(value) : checkPeerUrl(value);
 }
 
+// =====================================================================================
+// SECURITY: what a secret may contain. A secret ends up in an Authorization header; a
+// line break there would let it inject headers, and fetch's error for an invalid header
+// value quotes the whole value, secret included. So control characters are refused for
+// every secret, and a bearer token (sent as is, not base64-encoded) must be visible
+// ASCII (RFC 6750's b64token is a subset). Messages never repeat the secret.
+// =====================================================================================
+
+// Unicode's Cc category: C0 controls (NUL, tab, CR, LF, ...), DEL and the C1 controls.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
+/**
+ * Why `secret` cannot be used with `authType`, in words for the user, or null when it
+ * can. The reason never contains the secret.
+ */
+export function secretProblem(authType: ConnectionAuth['type'], secret: string): string | null {
+  if (authType === 'bearer') {
+    return VISIBLE_ASCII.test(secret)
+      ? null
+      : 'A token can only contain visible ASCII characters: no spaces, line breaks, control characters or accented letters.';
+  }
+  return CONTROL_CHARACTER.test(secret)
+    ? 'A password cannot contain line breaks, tabs or other control characters.'
+    : null;
+}
+
 /**
  * Checks that the authentication fits the kind and the secret fits the authentication:
- * a workspace has none, and a profile without authentication takes no secret.
- * Throws INVALID_INPUT.
+ * a workspace has none, a profile without authentication takes no secret, and a secret
+ * passes {@link secretProblem}. Throws INVALID_INPUT, with a message that never repeats
+ * the secret.
  */
 export function checkAuth(kind: ConnectionKind, auth: ConnectionAuth, secret: string | null | undefined): void {
   if (kind === 'workspace' && auth.type !== 'none') {
@@ -74,5 +102,9 @@ export function checkAuth(kind: ConnectionKind, auth: ConnectionAuth, secret: st
   }
   if (auth.type === 'none' && typeof secret === 'string') {
     throw invalid('This connection has no authentication, so it cannot store a password or token.');
+  }
+  if (typeof secret === 'string') {
+    const problem = secretProblem(auth.type, secret);
+    if (problem !== null) throw invalid(problem);
   }
 }

@@ -13,6 +13,7 @@ import {
   type SettingsProblem,
 } from './settings-document.ts';
 import type { KeyValueStore } from './settings-store.ts';
+import { stripUrlCredentials } from './url-credentials.ts';
 
 /** Reads and writes preferences and connection profiles. */
 export interface SettingsService {
@@ -42,7 +43,8 @@ function isEmpty(raw: Record<string, unknown>): boolean {
 
 /**
  * Loads settings from `store`: a fresh file gets the defaults; an older version is
- * backed up and migrated (reported as SETTINGS_MIGRATED); a file that does not match any
+ * backed up and migrated (reported as SETTINGS_MIGRATED); a user name or password in a
+ * profile's URL is removed (also reported as SETTINGS_MIGRATED); a file that does not match any
  * version is backed up to `<path>.corrupt-<timestamp>.json` and reported as
  * SETTINGS_CORRUPT before the defaults replace it. Throws only when a backup cannot be
  * written, so a file is never replaced without a copy.
@@ -76,15 +78,25 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const at = now();
     const outcome = migrateSettings(raw, at);
     if (!outcome.ok) return { document: corrupt(outcome.reason), dirty: true };
-    if (outcome.fromVersion === CURRENT_SCHEMA_VERSION) return { document: outcome.document, dirty: false };
-    const backupPath = backupFile(store.path, `v${outcome.fromVersion}`, at);
-    problems.push({
-      code: 'SETTINGS_MIGRATED',
-      message: `Settings were upgraded from version ${outcome.fromVersion} to ${CURRENT_SCHEMA_VERSION}. The old file was kept at ${backupPath}.`,
-      backupPath,
-      at: at.toISOString(),
-    });
-    return { document: outcome.document, dirty: true };
+    const { document, names } = stripUrlCredentials(outcome.document);
+    const migrated = outcome.fromVersion !== CURRENT_SCHEMA_VERSION;
+    if (!migrated && names.length === 0) return { document, dirty: false };
+    // One problem per load (the settings page keys its warnings by code and time).
+    const parts: string[] = [];
+    let backupPath: string | null = null;
+    if (migrated) {
+      backupPath = backupFile(store.path, `v${outcome.fromVersion}`, at);
+      parts.push(`Settings were upgraded from version ${outcome.fromVersion} to ${CURRENT_SCHEMA_VERSION}. The old file was kept at ${backupPath}.`);
+    }
+    if (names.length > 0) {
+      // No backup for this change alone: a copy would be one more file holding the password.
+      parts.push(
+        `The address of ${names.map((n) => `“${n}”`).join(', ')} held a user name or password. It was removed from the address and from the settings file; enter the credentials in the connection's authentication fields, which keep them in the system keychain.`,
+      );
+      if (backupPath !== null) parts.push('The copy of the old file still holds them: delete it once the connections work.');
+    }
+    problems.push({ code: 'SETTINGS_MIGRATED', message: parts.join(' '), backupPath, at: at.toISOString() });
+    return { document, dirty: true };
   };
 
   const loaded = load();

@@ -31,7 +31,8 @@ export type Connection = z.infer<typeof Connection>;
 
 /**
  * Input to `connections:save`. `secret`: a string stores or replaces it in the keychain,
- * `null` removes it, absent keeps what is stored.
+ * `null` removes it, absent keeps what is stored, but only while the origin, kind, auth type
+ * and username stay the same (a stored secret is never sent anywhere it was not saved for).
  */
 export const ConnectionDraft = z.object({
   id: z.string().min(1).max(64).optional(),

@@ -24,6 +24,7 @@ import {
   connectionFormFrom,
   connectionWarnings,
   emptyConnectionForm,
+  secretReentryReason,
   secretRequired,
   toConnectionDraft,
   usesFolder,
@@ -67,6 +68,9 @@ export function ConnectionDialog({
   const auth: AuthType = folder ? 'none' : values.authType;
   const secretWord = auth === 'basic' ? 'password' : 'token';
   const keeping = ctx.hasStoredSecret && !values.removeSecret && !secretRequired(values, ctx);
+  // A stored secret is only kept for the server and sign-in it was saved for; the main
+  // process refuses anything else, so the form says why before the user hits that.
+  const reentry = secretReentryReason(values, ctx);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -168,7 +172,7 @@ export function ConnectionDialog({
                     ? `Stored in keychain — leave blank to keep the current ${secretWord}.`
                     : values.removeSecret
                       ? `The stored ${secretWord} will be deleted; this connection cannot sign in until you enter a new one.`
-                      : `Kept in your operating system's keychain, never in Countersign's files.`)
+                      : (reentry ?? `Kept in your operating system's keychain, never in Countersign's files.`))
                 }
                 required={secretRequired(values, ctx)}
                 autoComplete="new-password"

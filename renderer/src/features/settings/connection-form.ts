@@ -24,6 +24,10 @@ export interface ConnectionFormContext {
   hasStoredSecret: boolean;
   /** The auth type the stored secret was saved for: a token is not a password. */
   storedAuthType: AuthType | null;
+  /** Where the stored secret is sent (kind, URL, username): see {@link secretChange}. */
+  storedKind: ConnectionKind | null;
+  storedUrl: string;
+  storedUsername: string;
   /** Names of the other profiles, for the uniqueness check. */
   otherNames: readonly string[];
 }
@@ -88,6 +92,9 @@ export function connectionFormContext(
   return {
     hasStoredSecret: connection?.hasSecret ?? false,
     storedAuthType: connection ? connection.auth.type : null,
+    storedKind: connection ? connection.kind : null,
+    storedUrl: connection?.url ?? '',
+    storedUsername: connection?.auth.type === 'basic' ? connection.auth.username : '',
     otherNames: all.filter((c) => c.id !== connection?.id).map((c) => c.name),
   };
 }
@@ -96,9 +103,38 @@ function effectiveAuth(values: ConnectionFormValues): AuthType {
   return usesFolder(values.kind) ? 'none' : values.authType;
 }
 
-/** True when the stored secret can be kept as it is: same kind of secret, not being removed. */
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What changed since the stored secret was saved, in the order the user reads the form. */
+export type SecretChange = 'kind' | 'address' | 'auth' | 'username';
+
+/**
+ * Why the stored secret cannot be kept for these values, or null when it can (or there
+ * is none). Mirrors the main process, which refuses to keep a secret when the kind, the
+ * origin (scheme, host, port), the sign-in method or the username changes, so that a
+ * password is never sent somewhere, or in some way, it was not saved for.
+ */
+export function secretChange(values: ConnectionFormValues, ctx: ConnectionFormContext): SecretChange | null {
+  if (!ctx.hasStoredSecret || ctx.storedAuthType === null) return null;
+  const auth = effectiveAuth(values);
+  if (values.kind !== ctx.storedKind) return 'kind';
+  const origin = originOf(ctx.storedUrl);
+  if (origin === null || origin !== originOf(values.url)) return 'address';
+  if (auth !== ctx.storedAuthType) return 'auth';
+  if (auth === 'basic' && values.username.trim() !== ctx.storedUsername) return 'username';
+  return null;
+}
+
+/** True when the stored secret can be kept as it is: same peer and sign-in, not being removed. */
 function keepsStoredSecret(values: ConnectionFormValues, ctx: ConnectionFormContext): boolean {
-  return ctx.hasStoredSecret && !values.removeSecret && ctx.storedAuthType === effectiveAuth(values);
+  return ctx.hasStoredSecret && !values.removeSecret && secretChange(values, ctx) === null;
 }
 
 /** Whether the user must type a secret before saving. */
@@ -106,6 +142,51 @@ export function secretRequired(values: ConnectionFormValues, ctx: ConnectionForm
   const auth = effectiveAuth(values);
   if (auth === 'none' || values.removeSecret) return false;
   return !keepsStoredSecret(values, ctx);
+}
+
+/**
+ * Why the secret field has to be filled in again, for its helper text; null when it
+ * does not (no stored secret, nothing changed, or no authentication any more).
+ */
+export function secretReentryReason(values: ConnectionFormValues, ctx: ConnectionFormContext): string | null {
+  const auth = effectiveAuth(values);
+  if (auth === 'none' || values.removeSecret) return null;
+  const change = secretChange(values, ctx);
+  if (change === null) return null;
+  const what = auth === 'basic' ? 'password' : 'token';
+  const stored = ctx.storedAuthType === 'basic' ? 'password' : 'token';
+  switch (change) {
+    case 'kind':
+      return `The kind of server changed, so enter the ${what} again: a stored ${stored} is only sent to the server it was saved for.`;
+    case 'address':
+      return `The address points at a different server, so enter the ${what} again: a stored ${stored} is only sent to the server it was saved for.`;
+    case 'auth':
+      return `The sign-in method changed, so enter the ${what}: the stored ${stored} is not reused as a ${what}.`;
+    case 'username':
+      return `The username changed, so enter the password for it: the stored password belongs to the old username.`;
+  }
+}
+
+// Unicode's Cc category: C0 controls (NUL, tab, CR, LF, ...), DEL and the C1 controls.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+
+/**
+ * Why a secret cannot be sent, or null. The same rule as the main process's
+ * (electron/services/connections/validate-connection.ts), so the service's refusal is
+ * never the first a user hears of it: no control characters in any secret (a line break
+ * in a header could inject another), and only visible ASCII in a token, which is sent
+ * as typed. The message never repeats the secret.
+ */
+export function secretProblem(auth: 'basic' | 'bearer', secret: string): string | null {
+  if (auth === 'bearer') {
+    return VISIBLE_ASCII.test(secret)
+      ? null
+      : 'A token can only contain visible ASCII characters: no spaces, line breaks, control characters or accented letters.';
+  }
+  return CONTROL_CHARACTER.test(secret)
+    ? 'A password cannot contain line breaks, tabs or other control characters.'
+    : null;
 }
 
 function isAbsoluteFolder(path: string): boolean {
@@ -161,13 +242,12 @@ export function validateConnectionForm(values: ConnectionFormValues, ctx: Connec
   if (auth !== 'none' && !values.removeSecret) {
     const what = auth === 'basic' ? 'password' : 'token';
     if (values.secret === '') {
-      if (secretRequired(values, ctx)) errors.secret = `Enter the ${what}.`;
+      if (secretRequired(values, ctx)) errors.secret = secretReentryReason(values, ctx) ?? `Enter the ${what}.`;
     } else if (values.secret.length > 8192) {
       errors.secret = `The ${what} is too long (at most 8192 characters).`;
-    } else if (auth === 'bearer' && /\s/.test(values.secret)) {
-      errors.secret = 'A token cannot contain spaces or line breaks.';
-    } else if (/[\r\n]/.test(values.secret)) {
-      errors.secret = 'A password cannot contain line breaks.';
+    } else {
+      const problem = secretProblem(auth, values.secret);
+      if (problem !== null) errors.secret = problem;
     }
   }
   return errors;

@@ -136,6 +136,90 @@ describe('connection profiles', () => {
   });
 });
 
+describe('a stored secret stays with where it was saved for', () => {
+  it('refuses to carry the secret to another address, then lets nothing reach that address', async () => {
+    const saved = await service.save(mlflowDraft({ auth: { type: 'bearer' }, secret: 'tok-for-prod' }));
+    const attacker = await serve((_req, res) => sendJson(res, 200, {}));
+    await expect(service.save(mlflowDraft({ id: saved.id, url: attacker, auth: { type: 'bearer' } }))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/enter the password or token again/),
+    });
+    // The profile still points where it did, so a test goes there, not to the new address.
+    expect((await service.list())[0]?.url).toBe('https://mlflow.example.com');
+    expect(secrets.entries.get('connection:c1')).toBe('tok-for-prod');
+    expect(servers[0]?.requests).toEqual([]);
+    expect(changed).toEqual([['c1']]);
+  });
+
+  it.each([
+    ['a different host', { url: 'https://mlflow.example.org' }],
+    ['a different port', { url: 'https://mlflow.example.com:8443' }],
+    ['plain http instead of https', { url: 'http://mlflow.example.com' }],
+    ['a different kind', { kind: 'prometheus' as const }],
+    ['a different username', { auth: { type: 'basic' as const, username: 'mallory' } }],
+    ['a token instead of a password', { auth: { type: 'bearer' as const } }],
+  ])('wants the secret again for %s', async (_what, change) => {
+    await service.save(mlflowDraft({ secret: 'pw-1' }));
+    await expect(service.save(mlflowDraft({ id: 'c1', ...change }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await service.list()).toMatchObject([{ url: 'https://mlflow.example.com', kind: 'mlflow', auth: { type: 'basic', username: 'alice' } }]);
+    // With the secret entered again, or dropped, the same change is saved.
+    expect(await service.save(mlflowDraft({ id: 'c1', ...change, secret: 'pw-2' }))).toMatchObject({ ...change, hasSecret: true });
+    expect(secrets.entries.get('connection:c1')).toBe('pw-2');
+  });
+
+  it('lets a change of address through when the secret is removed with it, or auth is turned off', async () => {
+    await service.save(mlflowDraft({ secret: 'pw-1' }));
+    expect(await service.save(mlflowDraft({ id: 'c1', url: 'https://other.example.com', secret: null }))).toMatchObject({ hasSecret: false });
+    await service.save(mlflowDraft({ id: 'c1', url: 'https://other.example.com', secret: 'pw-2' }));
+    expect(await service.save(mlflowDraft({ id: 'c1', url: 'https://third.example.com', auth: { type: 'none' } }))).toMatchObject({ hasSecret: false });
+    expect(secrets.entries.size).toBe(0);
+  });
+
+  it('keeps the secret for a change of name or path on the same origin', async () => {
+    await service.save(mlflowDraft({ secret: 'pw-1' }));
+    const saved = await service.save(mlflowDraft({ id: 'c1', name: 'Renamed', url: 'https://MLFLOW.example.com:443/mlflow/' }));
+    expect(saved).toMatchObject({ name: 'Renamed', url: 'https://MLFLOW.example.com:443/mlflow', hasSecret: true });
+    expect(secrets.entries.get('connection:c1')).toBe('pw-1');
+  });
+
+  it('asks for a secret when a profile without authentication starts using one', async () => {
+    await service.save(mlflowDraft({ auth: { type: 'none' } }));
+    await expect(service.save(mlflowDraft({ id: 'c1', auth: { type: 'bearer' } }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('secrets that could break a request header', () => {
+  it.each([
+    ['a token with a line break', { type: 'bearer' as const }, 'tok\r\nX-Evil: 1'],
+    ['a token with a space', { type: 'bearer' as const }, 'tok en'],
+    ['a token with a NUL', { type: 'bearer' as const }, 'tok\u0000'],
+    ['a token with a non-ASCII letter', { type: 'bearer' as const }, 'tokén'],
+    ['a password with a line break', { type: 'basic' as const, username: 'alice' }, 'pw\nmore'],
+    ['a password with DEL', { type: 'basic' as const, username: 'alice' }, 'pw\u007f'],
+  ])('refuses %s at save time, without repeating it', async (_what, auth, secret) => {
+    const error: unknown = await service.save(mlflowDraft({ auth, secret })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((error as Error).message).not.toContain(secret);
+    expect(secrets.entries.size).toBe(0);
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('accepts a password with spaces and accents, and a token of visible ASCII', async () => {
+    await expect(service.save(mlflowDraft({ secret: 'correct horse é' }))).resolves.toMatchObject({ hasSecret: true });
+    await expect(service.save(mlflowDraft({ name: 'T', auth: { type: 'bearer' }, secret: 'eyJh.b-c_d~e+f/g==' }))).resolves.toMatchObject({ hasSecret: true });
+  });
+
+  it('refuses to send a token stored before the check existed, without calling the peer', async () => {
+    const url = await serve((_req, res) => sendJson(res, 200, {}));
+    await service.save(mlflowDraft({ url, auth: { type: 'bearer' }, secret: 'tok' }));
+    secrets.entries.set('connection:c1', 'sekrit\nX-Evil: 1');
+    const error: unknown = await service.test('c1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONNECTION_AUTH_FAILED' });
+    expect((error as Error).message).not.toContain('sekrit');
+    expect(servers[0]?.requests).toEqual([]);
+  });
+});
+
 describe('testing a connection against a real local server', () => {
   it('reaches MLflow with the stored basic-auth credentials and reads its version', async () => {
     const url = await serve(mlflowHandler('alice', 'right-pw', '3.1.0'));

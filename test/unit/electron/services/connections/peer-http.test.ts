@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJsonObject, peerGet } from '../../../../../electron/services/connections/peer-http.ts';
 import { closedPortUrl, sendJson, startServer, type LocalServer } from './local-server.ts';
@@ -46,6 +47,22 @@ describe('peerGet', () => {
   it('reports a refused connection as unreachable', async () => {
     const url = await closedPortUrl();
     await expect(get(url)).rejects.toMatchObject({ code: 'CONNECTION_UNREACHABLE', message: expect.stringMatching(/refused/) });
+  });
+
+  it('keeps a secret that fetch quotes in its error out of the error it throws, cause included', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, {}));
+    const headers = { authorization: 'Bearer SEKRIT-t0k3n\nX-Evil: 1' };
+    const error: unknown = await peerGet({ fetch, url: server.url, headers, timeoutMs: 5_000, peer: 'MLflow' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AppError', code: 'CONNECTION_UNREACHABLE', cause: { name: 'TypeError' } });
+    // What a logger would print: the message, the stack and the whole cause chain.
+    expect(inspect(error, { depth: 10 })).not.toContain('SEKRIT');
+    expect(JSON.stringify(error)).not.toContain('SEKRIT');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('keeps the network error code as a summary of the cause', async () => {
+    const url = await closedPortUrl();
+    await expect(get(url)).rejects.toMatchObject({ cause: { name: 'TypeError', code: 'ECONNREFUSED' } });
   });
 
   it('gives up on a peer that does not answer in time', async () => {

@@ -6,6 +6,7 @@ import {
   checkAuth,
   checkLocation,
   checkPeerUrl,
+  secretProblem,
 } from '../../../../../electron/services/connections/validate-connection.ts';
 import { codeOf } from '../../../../support/error-code.ts';
 
@@ -53,5 +54,18 @@ describe('connection validation', () => {
     expect(codeOf(() => checkAuth('workspace', { type: 'bearer' }, undefined))).toBe('INVALID_INPUT');
     expect(codeOf(() => checkAuth('mlflow', { type: 'none' }, null))).toBeUndefined();
     expect(codeOf(() => checkAuth('mlflow', { type: 'basic', username: 'u' }, 'pw'))).toBeUndefined();
+  });
+
+  it('refuses control characters in any secret, and anything but visible ASCII in a token', () => {
+    for (const bad of ['a\nb', 'a\rb', 'a\u0000b', 'a\tb', 'a\u001bb', 'a\u007fb', 'a\u0085b']) {
+      expect(secretProblem('basic', bad), JSON.stringify(bad)).toMatch(/control characters/);
+      expect(codeOf(() => checkAuth('mlflow', { type: 'basic', username: 'u' }, bad))).toBe('INVALID_INPUT');
+      expect(codeOf(() => checkAuth('mlflow', { type: 'bearer' }, bad))).toBe('INVALID_INPUT');
+    }
+    for (const bad of ['two words', 'tokén', 'tok\u00a0en', '😀']) {
+      expect(codeOf(() => checkAuth('mlflow', { type: 'bearer' }, bad)), bad).toBe('INVALID_INPUT');
+    }
+    expect(secretProblem('basic', 'pass phrase with spaces é 😀')).toBeNull();
+    expect(secretProblem('bearer', 'eyJhbGciOi.J9-_~+/=!#$%&*')).toBeNull();
   });
 });

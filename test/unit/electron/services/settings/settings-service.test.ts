@@ -64,6 +64,44 @@ describe('settings service', () => {
     expect(open().state().problems).toEqual([]);
   });
 
+  it('removes a password written into a version 1 address, and says where a copy still holds it', () => {
+    writeFileSync(
+      file,
+      JSON.stringify({ theme: 'light', connections: [{ id: 'old', name: 'Old MLflow', kind: 'mlflow', url: 'https://bob:hunter2@mlflow.example.com/', username: 'bob' }] }),
+    );
+    const settings = open();
+    expect(settings.connection('old')?.url).toBe('https://mlflow.example.com');
+    expect(readFileSync(file, 'utf8')).not.toContain('hunter2');
+    const problems = settings.state().problems;
+    const backupPath = `${file}.v1-2025-03-01T10-00-00-000Z.json`;
+    expect(problems).toEqual([{ code: 'SETTINGS_MIGRATED', message: expect.stringContaining(backupPath), backupPath, at: NOW.toISOString() }]);
+    expect(problems[0]?.message).toMatch(/“Old MLflow” held a user name or password.*copy of the old file still holds them/);
+    expect(JSON.stringify(problems)).not.toContain('hunter2');
+    expect(open().state().problems).toEqual([]);
+  });
+
+  it('removes credentials from an address in a current file edited by hand, without making another copy of them', () => {
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 2,
+        preferences: { theme: 'dark' },
+        connections: [
+          { ...profile, url: 'http://alice:s3cret@mlflow.example.com:5000/prefix' },
+          { ...profile, id: 'p2', name: 'Clean', url: 'https://clean.example.com' },
+        ],
+      }),
+    );
+    const settings = open();
+    expect(settings.connections().map((c) => c.url)).toEqual(['http://mlflow.example.com:5000/prefix', 'https://clean.example.com']);
+    expect(settings.state().problems).toEqual([
+      { code: 'SETTINGS_MIGRATED', message: expect.stringMatching(/“Prod” held a user name or password/), backupPath: null, at: NOW.toISOString() },
+    ]);
+    expect(JSON.stringify(settings.state())).not.toContain('s3cret');
+    expect(readFileSync(file, 'utf8')).not.toContain('s3cret');
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
   it('backs up and reports a file whose shape matches no version, instead of silently resetting it', () => {
     const mismatched = JSON.stringify({ schemaVersion: 2, preferences: { theme: 'neon' }, connections: 'none' });
     writeFileSync(file, mismatched);

@@ -6,6 +6,8 @@ import {
   connectionFormFrom,
   connectionWarnings,
   emptyConnectionForm,
+  secretChange,
+  secretReentryReason,
   secretRequired,
   toConnectionDraft,
   validateConnectionForm,
@@ -72,6 +74,24 @@ describe('connection form validation', () => {
       /line breaks/,
     );
   });
+
+  it('refuses control characters in a password, and anything but visible ASCII in a token, without echoing it', () => {
+    for (const secret of ['a\rb', 'a\u0000b', 'a\tb', 'a\u007fb']) {
+      const message = validateConnectionForm(form({ authType: 'basic', username: 'u', secret }), fresh).secret;
+      expect(message, JSON.stringify(secret)).toMatch(/control characters/);
+      expect(message).not.toContain(secret);
+    }
+    for (const secret of ['tokén', 'a\u0000b', 'a\tb', 'tok\u00a0en']) {
+      expect(
+        validateConnectionForm(form({ authType: 'bearer', secret }), fresh).secret,
+        JSON.stringify(secret),
+      ).toMatch(/visible ASCII/);
+    }
+    expect(validateConnectionForm(form({ authType: 'basic', username: 'u', secret: 'pass phrase é' }), fresh)).toEqual(
+      {},
+    );
+    expect(validateConnectionForm(form({ authType: 'bearer', secret: 'eyJh.b-c_d~e+f/g==' }), fresh)).toEqual({});
+  });
 });
 
 describe('connection form secrets', () => {
@@ -103,7 +123,43 @@ describe('connection form secrets', () => {
   it('does not reuse a stored password as a token: switching kind of secret needs a new one', () => {
     const values = { ...connectionFormFrom(stored), authType: 'bearer' as const };
     expect(secretRequired(values, editing)).toBe(true);
-    expect(validateConnectionForm(values, editing).secret).toBe('Enter the token.');
+    expect(validateConnectionForm(values, editing).secret).toMatch(/^The sign-in method changed, so enter the token/);
+  });
+
+  it.each([
+    ['address', { url: 'https://mlflow.attacker.example' }],
+    ['address', { url: 'http://mlflow.example.com' }],
+    ['address', { url: 'https://mlflow.example.com:8443' }],
+    ['kind', { kind: 'prometheus' as const }],
+    ['username', { username: 'mallory' }],
+  ])('wants the password again, and says why, when the %s changes', (change, over) => {
+    const values = { ...connectionFormFrom(stored), ...over };
+    expect(secretChange(values, editing)).toBe(change);
+    expect(secretRequired(values, editing)).toBe(true);
+    const reason = secretReentryReason(values, editing);
+    expect(reason).toMatch(/enter the password/);
+    expect(validateConnectionForm(values, editing).secret).toBe(reason);
+    // Typed again, it is sent with the change; removed instead, the draft says so.
+    expect(validateConnectionForm({ ...values, secret: 'n3w' }, editing)).toEqual({});
+    expect(toConnectionDraft({ ...values, secret: 'n3w' }, editing).secret).toBe('n3w');
+    expect(validateConnectionForm({ ...values, removeSecret: true }, editing)).toEqual({});
+    expect(toConnectionDraft({ ...values, removeSecret: true }, editing).secret).toBeNull();
+  });
+
+  it('keeps the stored secret for a new name or path on the same server', () => {
+    const values = { ...connectionFormFrom(stored), name: 'Renamed', url: 'https://MLflow.example.com:443/mlflow' };
+    expect(secretChange(values, editing)).toBeNull();
+    expect(secretReentryReason(values, editing)).toBeNull();
+    expect(secretRequired(values, editing)).toBe(false);
+    expect('secret' in toConnectionDraft(values, editing)).toBe(false);
+  });
+
+  it('gives no re-entry reason when authentication is turned off or there is nothing stored', () => {
+    const moved = { ...connectionFormFrom(stored), url: 'https://elsewhere.example.com' };
+    expect(secretReentryReason({ ...moved, authType: 'none' }, editing)).toBeNull();
+    const noSecret = connectionFormContext({ ...stored, hasSecret: false }, [stored]);
+    expect(secretReentryReason(moved, noSecret)).toBeNull();
+    expect(validateConnectionForm(moved, noSecret).secret).toBe('Enter the password.');
   });
 
   it('never sends auth or a secret for a workspace folder', () => {
