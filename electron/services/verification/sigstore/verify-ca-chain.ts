@@ -10,11 +10,18 @@ import { fail } from './verification-errors.ts';
 
 /**
  * Verifies the bundle's certificate chain against `caChainPem` and the signature with the
- * leaf's key. The chain is checked at the leaf's start of validity: no trusted timestamp
- * says when the signature was made, and the leaf could not sign before it existed, so every
- * certificate on the path must have been valid then. Transparency-log entries and
- * timestamps in such a bundle are not checked (they would need the private instance's
- * trusted root) and are not reported: `signedAt` stays null.
+ * leaf's key. Transparency-log entries and timestamps in such a bundle are not checked
+ * (they would need the private instance's trusted root) and are not reported: `signedAt`
+ * stays null.
+ *
+ * Validity time: the chain is checked at the leaf's notBefore, exactly as the reference
+ * verifier does (model_signing `_signing/sign_certificate.py`, Verifier._verify_certificates:
+ * `self._store.set_time(signing_certificate.not_valid_before_utc)`, then OpenSSL checks
+ * every certificate on the path, anchor included, at that instant). No trusted timestamp
+ * says when the signature was made and the leaf could not sign before it existed, so that
+ * instant is the one the bundle can vouch for. The consequence, shared with the reference:
+ * a signature from a certificate that has since expired keeps verifying; expiry (and
+ * revocation, which neither checks) is for the policy to manage by replacing its CAs.
  */
 export function verifyWithCaChain(parsed: ParsedBundle, artifact: ArtifactInput, caChainPem: string): SignerInfo {
   const anchors = parseCertificatesPem(caChainPem);
@@ -32,7 +39,7 @@ export function verifyWithCaChain(parsed: ParsedBundle, artifact: ArtifactInput,
   const chain = parseBundleCertificates(ders);
   const leaf = chain[0];
   if (!leaf) throw fail('BUNDLE_MALFORMED', 'The signature bundle carries no signing certificate.');
-  verifyCertificateChain(chain, anchors, leaf.validFromDate);
+  verifyCertificateChain(chain, anchors, leaf.validFromDate); // the reference's set_time: see above
 
   const { bundle } = parsed;
   let content;

@@ -9,7 +9,16 @@ import {
 } from '../../../../../../electron/services/verification/sigstore/cert-chain.ts';
 import { codeOf } from '../../../../../support/error-code.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
-import { EKU_SERVER_AUTH, YEAR, issueCertificate, makePki } from './support/x509.ts';
+import {
+  EKU_CODE_SIGNING,
+  EKU_SERVER_AUTH,
+  YEAR,
+  issueCertificate,
+  makeLeaf,
+  makePki,
+  makeRootCa,
+  makeSubCa,
+} from './support/x509.ts';
 
 const AT = new Date('2025-06-01T00:00:00Z');
 
@@ -140,5 +149,89 @@ describe('certificate chain verification against the CAs a policy names', () => 
     );
     expect(codeOf(() => parseBundleCertificates([Buffer.from('junk')]))).toBe('BUNDLE_MALFORMED');
     expect(codeOf(() => verifyCertificateChain([], [pki.root.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+  });
+});
+
+describe('what may be the signing certificate', () => {
+  it('refuses a CA certificate (one that may issue certificates) as the signing certificate', () => {
+    const root = makeRootCa('policy-root', AT);
+    const issuing = makeSubCa(root, 'issuing-ca', AT, { notBefore: AT });
+    // Chains fine as an intermediate, and would chain as a "leaf": but a CA may not sign models.
+    expect(verifyCertificateChain([makeLeaf(issuing, AT).x509, issuing.cert.x509], [root.cert.x509], AT)).toHaveLength(
+      3,
+    );
+    expect(codeOf(() => verifyCertificateChain([issuing.cert.x509], [root.cert.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+  });
+
+  it('refuses a trusted anchor presented as the signing certificate', () => {
+    const root = makeRootCa('policy-root', AT, { notBefore: AT });
+    expect(codeOf(() => verifyCertificateChain([root.cert.x509], [root.cert.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+  });
+
+  it('accepts cA:TRUE without keyCertSign (it cannot issue), as model_signing test certificates have', () => {
+    const root = makeRootCa('policy-root', AT);
+    const leaf = makeLeaf(root, AT, { ca: true, keyUsage: ['digitalSignature'] });
+    expect(verifyCertificateChain([leaf.x509], [root.cert.x509], AT)).toHaveLength(2);
+  });
+
+  it('refuses a leaf whose key usage excludes digital signatures, even with code-signing EKU', () => {
+    const root = makeRootCa('policy-root', AT);
+    const leaf = makeLeaf(root, AT, { keyUsage: ['cRLSign'], extKeyUsage: [EKU_CODE_SIGNING] });
+    expect(codeOf(() => verifyCertificateChain([leaf.x509], [root.cert.x509], AT))).toBe('CERTIFICATE_CHAIN_INVALID');
+  });
+
+  it('like model_signing, needs digitalSignature key usage or code-signing EKU', () => {
+    const root = makeRootCa('policy-root', AT);
+    const neither = makeLeaf(root, AT, { keyUsage: null, extKeyUsage: [] });
+    const ekuOnly = makeLeaf(root, AT, { keyUsage: null, extKeyUsage: [EKU_CODE_SIGNING] });
+    const kuOnly = makeLeaf(root, AT, { keyUsage: ['digitalSignature'], extKeyUsage: [] });
+    expect(codeOf(() => verifyCertificateChain([neither.x509], [root.cert.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+    expect(verifyCertificateChain([ekuOnly.x509], [root.cert.x509], AT)).toHaveLength(2);
+    expect(verifyCertificateChain([kuOnly.x509], [root.cert.x509], AT)).toHaveLength(2);
+  });
+});
+
+describe('bounded path search', () => {
+  it('gives up fast on many same-name CAs that never reach an anchor (was exponential: 9 took a minute)', () => {
+    const root = makeRootCa('policy-root', AT);
+    const evil = makeRootCa('evil', AT); // shared key: every "evil" CA issues every other
+    const clones = Array.from({ length: 12 }, () => makeSubCa(evil, 'evil', AT, {}, evil.keys).cert.x509);
+    const leaf = makeLeaf(evil, AT);
+    const started = performance.now();
+    expect(codeOf(() => verifyCertificateChain([leaf.x509, ...clones], [root.cert.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('caps the work when every branch reaches an anchor but breaks a constraint', () => {
+    const root = makeRootCa('policy-root', AT, { pathLen: 0 });
+    const evilKeys = makeRootCa('evil', AT).keys;
+    const bridge = makeSubCa(root, 'evil', AT, {}, evilKeys); // the only link up to the root
+    const evil = { name: 'evil', keys: evilKeys, cert: bridge.cert };
+    // Self-issued clones do not count towards path length, so every ordering of them is a
+    // candidate path that fails only at the root: n! orderings without a cap.
+    const clones = Array.from({ length: 12 }, () => makeSubCa(evil, 'evil', AT, {}, evilKeys).cert.x509);
+    const leaf = makeLeaf(evil, AT);
+    const started = performance.now();
+    expect(codeOf(() => verifyCertificateChain([leaf.x509, ...clones, bridge.cert.x509], [root.cert.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a bundle carrying an unreasonable number of certificates', () => {
+    const pki = makePki(AT);
+    const padding = Array.from({ length: 30 }, () => pki.intermediate.x509);
+    expect(codeOf(() => verifyCertificateChain([pki.leaf.x509, ...padding], [pki.root.x509], AT))).toBe(
+      'CERTIFICATE_CHAIN_INVALID',
+    );
+    expect(verifyCertificateChain([pki.leaf.x509, ...padding.slice(0, 5)], [pki.root.x509], AT)).toHaveLength(3);
   });
 });
