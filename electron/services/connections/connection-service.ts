@@ -10,7 +10,8 @@ import type {
 import { connectionAccount, type SecretStore } from '../secrets/secret-store.ts';
 import type { StoredConnection } from '../settings/settings-document.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import { checkAuth, checkLocation, secretProblem } from './validate-connection.ts';
+import { secretProblem } from '../../../shared/connections/secret-rules.ts';
+import { checkAuth, checkLocation } from './validate-connection.ts';
 import { probePeer } from './peer-probes.ts';
 import { checkSecretBinding } from './secret-binding.ts';
 

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { ConnectionAuth, ConnectionKind } from '../../../shared/contract/schemas/connections.ts';
+import { secretProblem } from '../../../shared/connections/secret-rules.ts';
 
 function invalid(message: string): AppError {
   return new AppError('INVALID_INPUT', message);
@@ -61,33 +62,6 @@ export function checkWorkspaceFolder(value: string): string {
 /** Checks the location for `kind` and returns the normalised value to store. */
 export function checkLocation(kind: ConnectionKind, value: string): string {
   return kind === 'workspace' ? checkWorkspaceFolder(value) : checkPeerUrl(value);
-}
-
-// =====================================================================================
-// SECURITY: what a secret may contain. A secret ends up in an Authorization header; a
-// line break there would let it inject headers, and fetch's error for an invalid header
-// value quotes the whole value, secret included. So control characters are refused for
-// every secret, and a bearer token (sent as is, not base64-encoded) must be visible
-// ASCII (RFC 6750's b64token is a subset). Messages never repeat the secret.
-// =====================================================================================
-
-// Unicode's Cc category: C0 controls (NUL, tab, CR, LF, ...), DEL and the C1 controls.
-const CONTROL_CHARACTER = /\p{Cc}/u;
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
-
-/**
- * Why `secret` cannot be used with `authType`, in words for the user, or null when it
- * can. The reason never contains the secret.
- */
-export function secretProblem(authType: ConnectionAuth['type'], secret: string): string | null {
-  if (authType === 'bearer') {
-    return VISIBLE_ASCII.test(secret)
-      ? null
-      : 'A token can only contain visible ASCII characters: no spaces, line breaks, control characters or accented letters.';
-  }
-  return CONTROL_CHARACTER.test(secret)
-    ? 'A password cannot contain line breaks, tabs or other control characters.'
-    : null;
 }
 
 /**

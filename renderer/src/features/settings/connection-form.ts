@@ -1,4 +1,5 @@
 import type { Connection, ConnectionDraft, ConnectionKind } from '../../../../shared/contract/schemas/connections.ts';
+import { secretProblem } from '../../../../shared/connections/secret-rules.ts';
 
 export type AuthType = 'none' | 'basic' | 'bearer';
 
@@ -165,28 +166,6 @@ export function secretReentryReason(values: ConnectionFormValues, ctx: Connectio
     case 'username':
       return `The username changed, so enter the password for it: the stored password belongs to the old username.`;
   }
-}
-
-// Unicode's Cc category: C0 controls (NUL, tab, CR, LF, ...), DEL and the C1 controls.
-const CONTROL_CHARACTER = /\p{Cc}/u;
-const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
-
-/**
- * Why a secret cannot be sent, or null. The same rule as the main process's
- * (electron/services/connections/validate-connection.ts), so the service's refusal is
- * never the first a user hears of it: no control characters in any secret (a line break
- * in a header could inject another), and only visible ASCII in a token, which is sent
- * as typed. The message never repeats the secret.
- */
-export function secretProblem(auth: 'basic' | 'bearer', secret: string): string | null {
-  if (auth === 'bearer') {
-    return VISIBLE_ASCII.test(secret)
-      ? null
-      : 'A token can only contain visible ASCII characters: no spaces, line breaks, control characters or accented letters.';
-  }
-  return CONTROL_CHARACTER.test(secret)
-    ? 'A password cannot contain line breaks, tabs or other control characters.'
-    : null;
 }
 
 function isAbsoluteFolder(path: string): boolean {

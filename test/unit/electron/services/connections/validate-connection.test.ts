@@ -6,9 +6,9 @@ import {
   checkAuth,
   checkLocation,
   checkPeerUrl,
-  secretProblem,
 } from '../../../../../electron/services/connections/validate-connection.ts';
 import { codeOf } from '../../../../support/error-code.ts';
+import { secretProblem } from '../../../../../shared/connections/secret-rules.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cs-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
