@@ -42,7 +42,10 @@ export interface ConnectionService {
   save(draft: ConnectionDraft): Promise<Connection>;
   /** Throws KEYCHAIN_UNAVAILABLE, in which case the profile is kept so no secret is orphaned. */
   remove(id: string): Promise<{ removed: boolean }>;
-  /** Throws NOT_FOUND, KEYCHAIN_UNAVAILABLE, CONNECTION_UNREACHABLE, CONNECTION_AUTH_FAILED, CONNECTION_BAD_RESPONSE. */
+  /**
+   * Throws NOT_FOUND, KEYCHAIN_UNAVAILABLE, CONNECTION_UNREACHABLE, CONNECTION_AUTH_FAILED,
+   * CONNECTION_BAD_RESPONSE; TRUSTED_ROOT_INVALID for a private Sigstore trusted root.
+   */
   test(id: string): Promise<ConnectionTestResult>;
 }
 

@@ -5,6 +5,7 @@ import { access, opendir, stat } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors.ts';
 import type { ConnectionAuth, ConnectionKind } from '../../../shared/contract/schemas/connections.ts';
 import { parseJsonObject, peerGet } from './peer-http.ts';
+import { probeTrustedRoot } from './trusted-root-probe.ts';
 
 /** What a probe needs: where, how to authenticate, and how long to wait for each request. */
 export interface ProbeTarget {
@@ -115,7 +116,8 @@ async function probeWorkspace(t: ProbeTarget): Promise<ProbeResult> {
 
 /**
  * Probes the peer a profile points at. Throws AppError CONNECTION_UNREACHABLE,
- * CONNECTION_AUTH_FAILED or CONNECTION_BAD_RESPONSE.
+ * CONNECTION_AUTH_FAILED or CONNECTION_BAD_RESPONSE; for a private Sigstore trusted root,
+ * NOT_FOUND (unreadable file) or TRUSTED_ROOT_INVALID.
  */
 export function probePeer(target: ProbeTarget): Promise<ProbeResult> {
   switch (target.kind) {
@@ -127,5 +129,7 @@ export function probePeer(target: ProbeTarget): Promise<ProbeResult> {
       return probeAlertmanager(target);
     case 'workspace':
       return probeWorkspace(target);
+    case 'sigstore':
+      return probeTrustedRoot(target.url);
   }
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Kinds of peer a connection profile can point at. */
-export const ConnectionKind = z.enum(['workspace', 'mlflow', 'prometheus', 'alertmanager']);
+/**
+ * Kinds of peer a connection profile can point at. `sigstore` is a private Sigstore
+ * deployment: its `url` is the absolute path of the deployment's trusted_root.json, and it
+ * never authenticates (the file is local).
+ */
+export const ConnectionKind = z.enum(['workspace', 'mlflow', 'prometheus', 'alertmanager', 'sigstore']);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
 
 /** How a connection authenticates. The secret itself lives only in the OS keychain. */
@@ -13,8 +17,11 @@ export const ConnectionAuth = z.discriminatedUnion('type', [
 export type ConnectionAuth = z.infer<typeof ConnectionAuth>;
 
 const Name = z.string().trim().min(1, 'A name is required').max(80);
-/** http(s) URL for server peers; an absolute folder path for the workspace registry. */
-const Location = z.string().trim().min(1, 'A URL or folder is required').max(2048);
+/**
+ * http(s) URL for server peers; an absolute folder path for the workspace registry; an
+ * absolute file path (trusted_root.json) for a private Sigstore deployment.
+ */
+const Location = z.string().trim().min(1, 'A URL or path is required').max(2048);
 
 /** A connection profile as the renderer sees it: never the secret, only whether one is stored. */
 export const Connection = z.object({

@@ -26,8 +26,9 @@ import {
   emptyConnectionForm,
   secretReentryReason,
   secretRequired,
+  locationField,
   toConnectionDraft,
-  usesFolder,
+  usesLocalPath,
   validateConnectionForm,
   type AuthType,
   type ConnectionField,
@@ -64,8 +65,10 @@ export function ConnectionDialog({
     setValues((v) => ({ ...v, [key]: value }));
   const blur = (field: ConnectionField) => () => setTouched((t) => ({ ...t, [field]: true }));
 
-  const folder = usesFolder(values.kind);
-  const auth: AuthType = folder ? 'none' : values.authType;
+  // A workspace folder and a trusted root file are local: no sign-in section.
+  const local = usesLocalPath(values.kind);
+  const location = locationField(values.kind);
+  const auth: AuthType = local ? 'none' : values.authType;
   const secretWord = auth === 'basic' ? 'password' : 'token';
   const keeping = ctx.hasStoredSecret && !values.removeSecret && !secretRequired(values, ctx);
   // A stored secret is only kept for the server and sign-in it was saved for; the main
@@ -116,19 +119,16 @@ export function ConnectionDialog({
               ))}
             </TextField>
             <TextField
-              label={folder ? 'Folder' : 'URL'}
+              label={location.label}
               value={values.url}
               onChange={(e) => set('url', e.target.value)}
               onBlur={blur('url')}
               error={show('url') !== undefined}
-              helperText={
-                show('url') ??
-                (folder ? 'The full path of the workspace registry folder.' : 'For example https://mlflow.example.com')
-              }
+              helperText={show('url') ?? location.helper}
               required
               slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off', autoCorrect: 'off' } }}
             />
-            {!folder && (
+            {!local && (
               <FormControl>
                 <FormLabel id={`${titleId}-auth`}>Authentication</FormLabel>
                 <RadioGroup

@@ -42,6 +42,7 @@ export const KIND_OPTIONS: readonly { kind: ConnectionKind; label: string }[] = 
   { kind: 'workspace', label: 'Workspace folder' },
   { kind: 'prometheus', label: 'Prometheus' },
   { kind: 'alertmanager', label: 'Alertmanager' },
+  { kind: 'sigstore', label: 'Private Sigstore (trusted root file)' },
 ];
 
 export function kindLabel(kind: ConnectionKind): string {
@@ -54,9 +55,33 @@ export const AUTH_LABELS: Record<AuthType, string> = {
   bearer: 'Bearer token',
 };
 
-/** A workspace folder has no credentials; every other kind is reached over HTTP. */
+/** A workspace's location is a folder on this computer. */
 export function usesFolder(kind: ConnectionKind): boolean {
   return kind === 'workspace';
+}
+
+/**
+ * A workspace folder and a private Sigstore trusted root are local paths with no
+ * credentials; every other kind is reached over HTTP and may sign in.
+ */
+export function usesLocalPath(kind: ConnectionKind): boolean {
+  return kind === 'workspace' || kind === 'sigstore';
+}
+
+/** The label and helper text of the location field for a kind. */
+export function locationField(kind: ConnectionKind): { label: string; helper: string } {
+  switch (kind) {
+    case 'workspace':
+      return { label: 'Folder', helper: 'The full path of the workspace registry folder.' };
+    case 'sigstore':
+      return {
+        label: 'Trusted root file',
+        helper:
+          "The full path of your Sigstore deployment's trusted_root.json. Keyless verification can then trust it instead of the public-good root.",
+      };
+    default:
+      return { label: 'URL', helper: 'For example https://mlflow.example.com' };
+  }
 }
 
 export function emptyConnectionForm(): ConnectionFormValues {
@@ -101,7 +126,7 @@ export function connectionFormContext(
 }
 
 function effectiveAuth(values: ConnectionFormValues): AuthType {
-  return usesFolder(values.kind) ? 'none' : values.authType;
+  return usesLocalPath(values.kind) ? 'none' : values.authType;
 }
 
 function originOf(url: string): string | null {
@@ -168,21 +193,30 @@ export function secretReentryReason(values: ConnectionFormValues, ctx: Connectio
   }
 }
 
-function isAbsoluteFolder(path: string): boolean {
+function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
 }
 
 function validateLocation(values: ConnectionFormValues): string | undefined {
   const url = values.url.trim();
-  if (url === '')
-    return usesFolder(values.kind) ? 'Enter the folder of the workspace registry.' : "Enter the server's address.";
+  if (url === '') {
+    if (usesFolder(values.kind)) return 'Enter the folder of the workspace registry.';
+    return values.kind === 'sigstore'
+      ? "Enter the path of the deployment's trusted_root.json."
+      : "Enter the server's address.";
+  }
   if (url.length > 2048) return 'This is too long (at most 2048 characters).';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(url)) return 'This contains characters that cannot be part of an address or path.';
   if (usesFolder(values.kind)) {
-    return isAbsoluteFolder(url)
+    return isAbsolutePath(url)
       ? undefined
       : 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
+  }
+  if (values.kind === 'sigstore') {
+    return isAbsolutePath(url)
+      ? undefined
+      : 'Enter the full path of the trusted_root.json file, starting with / (or a drive such as C:\\).';
   }
   let parsed: URL;
   try {
@@ -234,7 +268,7 @@ export function validateConnectionForm(values: ConnectionFormValues, ctx: Connec
 
 /** Advice that does not block saving: secrets over plain http can be read on the network. */
 export function connectionWarnings(values: ConnectionFormValues): string[] {
-  if (usesFolder(values.kind) || effectiveAuth(values) === 'none') return [];
+  if (usesLocalPath(values.kind) || effectiveAuth(values) === 'none') return [];
   try {
     const url = new URL(values.url.trim());
     const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);

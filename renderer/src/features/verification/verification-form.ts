@@ -1,3 +1,4 @@
+import type { Connection } from '../../../../shared/contract/schemas/connections.ts';
 import type { SignerPolicy, VerifyModelInput } from '../../../../shared/contract/schemas/verification.ts';
 
 export type PolicyMode = SignerPolicy['mode'];
@@ -12,7 +13,13 @@ export interface VerificationFormValues {
   identity: string;
   issuer: string;
   identityIsPattern: boolean;
-  /** Keyless only: a private Sigstore deployment's trusted_root.json; blank for the app's root. */
+  /**
+   * Keyless only: which trusted root to verify against. {@link PUBLIC_GOOD_ROOT}, a
+   * private Sigstore connection (see {@link connectionRootChoice}), or {@link OTHER_ROOT_FILE}
+   * for the path typed into `trustedRootPath`.
+   */
+  trustedRootChoice: string;
+  /** Keyless, "Another file…" only: a private Sigstore deployment's trusted_root.json. */
   trustedRootPath: string;
   publicKeyPem: string;
   caChainPem: string;
@@ -37,6 +44,54 @@ export const POLICY_LABELS: Record<PolicyMode, string> = {
   'ca-chain': 'Certificate authority chain',
 };
 
+/** The trusted root choice for the app's Sigstore public-good root (Settings → Signature trust). */
+export const PUBLIC_GOOD_ROOT = 'public-good';
+/** The trusted root choice for a path typed by the user. */
+export const OTHER_ROOT_FILE = 'file';
+
+/** The trusted root choice for a private Sigstore connection; prefixed so no id can collide. */
+export function connectionRootChoice(connectionId: string): string {
+  return `connection:${connectionId}`;
+}
+
+/** A private Sigstore deployment saved as a connection: its name and its trusted_root.json. */
+export interface TrustedRootConnection {
+  id: string;
+  name: string;
+  /** The absolute path of the deployment's trusted_root.json. */
+  url: string;
+}
+
+/** The private Sigstore connections among all profiles, by name. */
+export function trustedRootConnections(all: readonly Connection[]): TrustedRootConnection[] {
+  return all
+    .filter((c) => c.kind === 'sigstore')
+    .map((c) => ({ id: c.id, name: c.name, url: c.url }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The entries of the "Trusted root" select, in the order shown. */
+export function trustedRootOptions(roots: readonly TrustedRootConnection[]): { value: string; label: string }[] {
+  return [
+    { value: PUBLIC_GOOD_ROOT, label: 'Sigstore public-good (Settings → Signature trust)' },
+    ...roots.map((r) => ({ value: connectionRootChoice(r.id), label: r.name })),
+    { value: OTHER_ROOT_FILE, label: 'Another file…' },
+  ];
+}
+
+/**
+ * The trusted_root.json the form points at: '' for the public-good root, the connection's
+ * file, or the typed path. `undefined` when the chosen connection no longer exists.
+ */
+export function chosenTrustedRootPath(
+  values: VerificationFormValues,
+  roots: readonly TrustedRootConnection[],
+): string | undefined {
+  if (values.trustedRootChoice === PUBLIC_GOOD_ROOT) return '';
+  if (values.trustedRootChoice === OTHER_ROOT_FILE) return values.trustedRootPath.trim();
+  return roots.find((r) => connectionRootChoice(r.id) === values.trustedRootChoice)?.url;
+}
+
 export function emptyVerificationForm(): VerificationFormValues {
   return {
     modelPath: '',
@@ -46,6 +101,7 @@ export function emptyVerificationForm(): VerificationFormValues {
     identity: '',
     issuer: '',
     identityIsPattern: false,
+    trustedRootChoice: PUBLIC_GOOD_ROOT,
     trustedRootPath: '',
     publicKeyPem: '',
     caChainPem: '',
@@ -91,8 +147,14 @@ function checkPem(text: string, label: 'PUBLIC KEY' | 'CERTIFICATE'): boolean {
   return begin.test(text);
 }
 
-/** Checks the form; an empty object means Verify can run. Messages are for the user. */
-export function validateVerificationForm(values: VerificationFormValues): VerificationFormErrors {
+/**
+ * Checks the form; an empty object means Verify can run. Messages are for the user.
+ * `roots` are the private Sigstore connections the trusted root choice may name.
+ */
+export function validateVerificationForm(
+  values: VerificationFormValues,
+  roots: readonly TrustedRootConnection[] = [],
+): VerificationFormErrors {
   const errors: VerificationFormErrors = {};
   const model = values.modelPath.trim();
   if (model === '') errors.modelPath = 'Enter the folder that holds the model files.';
@@ -117,8 +179,12 @@ export function validateVerificationForm(values: VerificationFormValues): Verifi
     else if (!/^https:\/\/[^\s/]+/.test(issuer)) {
       errors.issuer = 'The issuer is a web address, such as https://accounts.google.com.';
     }
-    const root = values.trustedRootPath.trim();
-    if (root !== '' && !isAbsolute(root)) errors.trustedRootPath = 'Enter the full path of the trusted_root.json file.';
+    const root = chosenTrustedRootPath(values, roots);
+    if (root === undefined) {
+      errors.trustedRootPath = 'That Sigstore connection no longer exists. Choose another trusted root.';
+    } else if (values.trustedRootChoice === OTHER_ROOT_FILE && !isAbsolute(root)) {
+      errors.trustedRootPath = 'Enter the full path of the trusted_root.json file.';
+    }
   } else if (values.mode === 'public-key') {
     if (!checkPem(values.publicKeyPem, 'PUBLIC KEY')) {
       errors.publicKeyPem = 'Paste a PEM public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.';
@@ -155,12 +221,19 @@ export function toSignerPolicy(values: VerificationFormValues): SignerPolicy {
   }
 }
 
-/** The `verification:verify-model` input for a valid form. */
-export function toVerifyInput(values: VerificationFormValues, jobId: string): VerifyModelInput {
+/**
+ * The `verification:verify-model` input for a valid form. A private Sigstore connection
+ * travels as its file's path, so the contract only ever carries `trustedRootPath`.
+ */
+export function toVerifyInput(
+  values: VerificationFormValues,
+  jobId: string,
+  roots: readonly TrustedRootConnection[] = [],
+): VerifyModelInput {
   const modelPath = values.modelPath.trim();
   const signaturePath = values.signaturePath.trim() || defaultSignaturePath(modelPath);
   const ignorePaths = parseIgnorePaths(values.ignorePaths);
-  const trustedRootPath = values.mode === 'identity' ? values.trustedRootPath.trim() : '';
+  const trustedRootPath = values.mode === 'identity' ? (chosenTrustedRootPath(values, roots) ?? '') : '';
   return {
     jobId,
     modelPath,

@@ -5,22 +5,26 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { VerificationProgress } from '../../../../shared/contract/schemas/verification.ts';
 import { codeOf } from '../../api/countersign-error.ts';
-import { useCancelVerification, useContractEvent, useVerifyModel } from '../../api/queries.ts';
+import { useCancelVerification, useConnections, useContractEvent, useVerifyModel } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import {
+  OTHER_ROOT_FILE,
   POLICY_LABELS,
   emptyVerificationForm,
   newJobId,
   toVerifyInput,
+  trustedRootConnections,
+  trustedRootOptions,
   validateVerificationForm,
   withModelPath,
   type PolicyMode,
@@ -41,19 +45,26 @@ const pem = { htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', 
  * file's status. Used on the Models page now and by the review screen later.
  */
 export function VerificationPanel({ initial }: { initial?: Partial<VerificationFormValues> }) {
-  const [values, setValues] = useState<VerificationFormValues>(() => ({ ...emptyVerificationForm(), ...initial }));
+  const [values, setValues] = useState<VerificationFormValues>(() => ({
+    ...emptyVerificationForm(),
+    // A path handed in without a choice is a typed file, not the public-good root.
+    ...(initial?.trustedRootPath ? { trustedRootChoice: OTHER_ROOT_FILE } : {}),
+    ...initial,
+  }));
   const [touched, setTouched] = useState<Partial<Record<VerificationField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const verify = useVerifyModel();
   const cancel = useCancelVerification();
   const id = useId();
+  const connections = useConnections();
+  const roots = useMemo(() => trustedRootConnections(connections.data ?? []), [connections.data]);
 
   useContractEvent('verification:progress', (message) => {
     setJob((current) => (current && current.id === message.jobId ? { ...current, progress: message } : current));
   });
 
-  const errors = validateVerificationForm(values);
+  const errors = validateVerificationForm(values, roots);
   const show = (field: VerificationField) => (submitted || touched[field] ? errors[field] : undefined);
   const blur = (field: VerificationField) => () => setTouched((t) => ({ ...t, [field]: true }));
   const set = <K extends keyof VerificationFormValues>(key: K, value: VerificationFormValues[K]) =>
@@ -67,7 +78,7 @@ export function VerificationPanel({ initial }: { initial?: Partial<VerificationF
     const jobId = newJobId();
     setJob({ id: jobId, progress: null });
     cancel.reset();
-    verify.mutate(toVerifyInput(values, jobId), { onSettled: () => setJob(null) });
+    verify.mutate(toVerifyInput(values, jobId, roots), { onSettled: () => setJob(null) });
   }
 
   const cancelled = verify.isError && codeOf(verify.error) === 'CANCELLED';
@@ -159,18 +170,38 @@ export function VerificationPanel({ initial }: { initial?: Partial<VerificationF
                 slotProps={mono}
               />
               <TextField
-                label="Trusted root (optional)"
-                value={values.trustedRootPath}
-                onChange={(e) => set('trustedRootPath', e.target.value)}
-                onBlur={blur('trustedRootPath')}
-                error={show('trustedRootPath') !== undefined}
+                select
+                label="Trusted root"
+                value={values.trustedRootChoice}
+                onChange={(e) => set('trustedRootChoice', e.target.value)}
+                error={values.trustedRootChoice !== OTHER_ROOT_FILE && show('trustedRootPath') !== undefined}
                 helperText={
-                  show('trustedRootPath') ??
-                  'For a private Sigstore deployment: the full path of its trusted_root.json. Leave blank for the Sigstore public-good root (Settings → Signature trust).'
+                  (values.trustedRootChoice !== OTHER_ROOT_FILE ? show('trustedRootPath') : undefined) ??
+                  'Which Sigstore deployment issued the signing certificate. Add a private one under Settings → Connections.'
                 }
                 disabled={running}
-                slotProps={mono}
-              />
+              >
+                {trustedRootOptions(roots).map((o) => (
+                  <MenuItem key={o.value} value={o.value}>
+                    {o.label}
+                  </MenuItem>
+                ))}
+              </TextField>
+              {values.trustedRootChoice === OTHER_ROOT_FILE && (
+                <TextField
+                  label="Trusted root file"
+                  value={values.trustedRootPath}
+                  onChange={(e) => set('trustedRootPath', e.target.value)}
+                  onBlur={blur('trustedRootPath')}
+                  error={show('trustedRootPath') !== undefined}
+                  helperText={
+                    show('trustedRootPath') ?? 'The full path of a private Sigstore deployment’s trusted_root.json.'
+                  }
+                  required
+                  disabled={running}
+                  slotProps={mono}
+                />
+              )}
             </>
           )}
           {values.mode === 'public-key' && (

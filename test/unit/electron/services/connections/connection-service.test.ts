@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -298,5 +298,43 @@ describe('testing a connection against a real local server', () => {
 
   it('says NOT_FOUND for an unknown profile', async () => {
     await expect(service.test('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('a private Sigstore deployment as a connection', () => {
+  const shipped = path.resolve(import.meta.dirname, '../../../../../assets/trust/trusted_root.json');
+
+  it('saves the trusted root file path without authentication and tests it by parsing the root', async () => {
+    const file = path.join(dir, 'trusted_root.json');
+    copyFileSync(shipped, file);
+    const saved = await service.save({ name: 'Corp Sigstore', kind: 'sigstore', url: ` ${dir}/./trusted_root.json `, auth: { type: 'none' } });
+    expect(saved).toMatchObject({ kind: 'sigstore', url: file, auth: { type: 'none' }, hasSecret: false });
+    const result = await service.test('c1');
+    expect(result).toMatchObject({
+      ok: true,
+      detail: 'Trusted root with 2 certificate authorities, 2 transparency logs, 1 timestamp authority.',
+      serverVersion: null,
+    });
+  });
+
+  it('refuses a folder, a missing file or a password for a trusted root', async () => {
+    const file = path.join(dir, 'trusted_root.json');
+    copyFileSync(shipped, file);
+    await expect(service.save({ name: 'S', kind: 'sigstore', url: dir, auth: { type: 'none' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.save({ name: 'S', kind: 'sigstore', url: path.join(dir, 'nope.json'), auth: { type: 'none' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.save({ name: 'S', kind: 'sigstore', url: file, auth: { type: 'bearer' }, secret: 'tok' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await service.list()).toEqual([]);
+    expect(secrets.entries.size).toBe(0);
+  });
+
+  it('reports a file that is not a trusted root as TRUSTED_ROOT_INVALID, and a removed one as NOT_FOUND', async () => {
+    const file = path.join(dir, 'trusted_root.json');
+    writeFileSync(file, 'not json at all');
+    await service.save({ name: 'Broken', kind: 'sigstore', url: file, auth: { type: 'none' } });
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'TRUSTED_ROOT_INVALID' });
+    writeFileSync(file, JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: 'x' }));
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'TRUSTED_ROOT_INVALID' });
+    rmSync(file);
+    await expect(service.test('c1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

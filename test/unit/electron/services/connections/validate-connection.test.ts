@@ -49,6 +49,24 @@ describe('connection validation', () => {
     expect(codeOf(() => checkLocation('mlflow', dir))).toBe('INVALID_INPUT');
   });
 
+  it('accepts an existing absolute file for a private Sigstore trusted root and refuses anything else', () => {
+    const file = path.join(dir, 'trusted_root.json');
+    writeFileSync(file, '{}');
+    expect(checkLocation('sigstore', ` ${dir}/./trusted_root.json `)).toBe(file);
+    expect(codeOf(() => checkLocation('sigstore', dir))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('sigstore', path.join(dir, 'missing.json')))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('sigstore', 'trusted_root.json'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('sigstore', 'https://sigstore.example.com/trusted_root.json'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkLocation('sigstore', `${file}\0`))).toBe('INVALID_INPUT');
+  });
+
+  it('refuses authentication, and any secret, for a private Sigstore trusted root', () => {
+    expect(codeOf(() => checkAuth('sigstore', { type: 'bearer' }, undefined))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkAuth('sigstore', { type: 'basic', username: 'u' }, 'pw'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkAuth('sigstore', { type: 'none' }, 'pw'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => checkAuth('sigstore', { type: 'none' }, undefined))).toBeUndefined();
+  });
+
   it('refuses a secret for a profile without authentication, and authentication for a workspace', () => {
     expect(codeOf(() => checkAuth('mlflow', { type: 'none' }, 'pw'))).toBe('INVALID_INPUT');
     expect(codeOf(() => checkAuth('workspace', { type: 'bearer' }, undefined))).toBe('INVALID_INPUT');

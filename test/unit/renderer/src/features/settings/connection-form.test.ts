@@ -6,6 +6,9 @@ import {
   connectionFormFrom,
   connectionWarnings,
   emptyConnectionForm,
+  KIND_OPTIONS,
+  kindLabel,
+  locationField,
   secretChange,
   secretReentryReason,
   secretRequired,
@@ -57,6 +60,31 @@ describe('connection form validation', () => {
     expect(validateConnectionForm(form({ kind: 'workspace', url: 'models/here' }), fresh).url).toMatch(/full path/);
     expect(validateConnectionForm(form({ kind: 'workspace', url: '/srv/models' }), fresh)).toEqual({});
     expect(validateConnectionForm(form({ kind: 'workspace', url: 'C:\\models' }), fresh)).toEqual({});
+  });
+
+  it('wants an absolute trusted_root.json path for a private Sigstore deployment, Unix or Windows', () => {
+    expect(validateConnectionForm(form({ kind: 'sigstore', url: '' }), fresh).url).toMatch(/trusted_root\.json/);
+    expect(validateConnectionForm(form({ kind: 'sigstore', url: 'trust/root.json' }), fresh).url).toMatch(
+      /full path of the trusted_root\.json/,
+    );
+    expect(
+      validateConnectionForm(form({ kind: 'sigstore', url: 'https://sigstore.corp/root.json' }), fresh).url,
+    ).toMatch(/full path/);
+    expect(validateConnectionForm(form({ kind: 'sigstore', url: '/etc/sigstore/trusted_root.json' }), fresh)).toEqual(
+      {},
+    );
+    expect(validateConnectionForm(form({ kind: 'sigstore', url: 'C:\\sigstore\\trusted_root.json' }), fresh)).toEqual(
+      {},
+    );
+  });
+
+  it('offers a private Sigstore kind, whose location is a trusted root file', () => {
+    expect(KIND_OPTIONS.map((o) => o.kind)).toEqual(['mlflow', 'workspace', 'prometheus', 'alertmanager', 'sigstore']);
+    expect(kindLabel('sigstore')).toBe('Private Sigstore (trusted root file)');
+    expect(locationField('sigstore').label).toBe('Trusted root file');
+    expect(locationField('sigstore').helper).toMatch(/trusted_root\.json/);
+    expect(locationField('workspace').label).toBe('Folder');
+    expect(locationField('mlflow').label).toBe('URL');
   });
 
   it('needs a username without a colon, and a password, for basic auth on a new profile', () => {
@@ -166,6 +194,26 @@ describe('connection form secrets', () => {
     const draft = toConnectionDraft(form({ kind: 'workspace', url: '/srv/m', authType: 'bearer', secret: 't' }), fresh);
     expect(draft.auth).toEqual({ type: 'none' });
     expect('secret' in draft).toBe(false);
+  });
+
+  it('never sends auth or a secret for a private Sigstore trusted root, and drops one stored by mistake', () => {
+    const values = form({
+      kind: 'sigstore',
+      url: ' /etc/sigstore/trusted_root.json ',
+      authType: 'basic',
+      username: 'u',
+      secret: 'pw',
+    });
+    expect(validateConnectionForm(values, fresh)).toEqual({});
+    expect(connectionWarnings({ ...values, url: 'http://x' })).toEqual([]);
+    const draft = toConnectionDraft(values, fresh);
+    expect(ConnectionDraft.parse(draft)).toEqual({
+      name: 'New',
+      kind: 'sigstore',
+      url: '/etc/sigstore/trusted_root.json',
+      auth: { type: 'none' },
+    });
+    expect(toConnectionDraft({ ...values, id: 'c1' }, editing).secret).toBeNull();
   });
 
   it('produces drafts the contract accepts, trimmed', () => {

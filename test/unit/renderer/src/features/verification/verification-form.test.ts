@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../../../../../shared/contract/schemas/connections.ts';
+import { prodMlflow } from '../../../support/connections.ts';
 import { VerifyModelInput } from '../../../../../../shared/contract/schemas/verification.ts';
 import {
+  OTHER_ROOT_FILE,
+  PUBLIC_GOOD_ROOT,
+  connectionRootChoice,
   defaultSignaturePath,
   emptyVerificationForm,
   newJobId,
   parseIgnorePaths,
   toVerifyInput,
+  trustedRootConnections,
+  trustedRootOptions,
   validateVerificationForm,
   withModelPath,
   type VerificationFormValues,
@@ -89,15 +96,43 @@ describe('verification form', () => {
     expect('ignorePaths' in key).toBe(false);
   });
 
-  it('sends a private trusted root only with a keyless policy, and wants a full path', () => {
+  it('sends a typed trusted root only with a keyless policy, and wants a full path', () => {
     const root = '/etc/sigstore/private/trusted_root.json';
-    expect(toVerifyInput(identityForm({ trustedRootPath: ` ${root} ` }), 'j').trustedRootPath).toBe(root);
-    const key = toVerifyInput(identityForm({ mode: 'public-key', publicKeyPem: PUBLIC_KEY, trustedRootPath: root }), 'j');
+    const typed = (over: Partial<VerificationFormValues>) => identityForm({ trustedRootChoice: OTHER_ROOT_FILE, ...over });
+    expect(toVerifyInput(typed({ trustedRootPath: ` ${root} ` }), 'j').trustedRootPath).toBe(root);
+    const key = toVerifyInput(typed({ mode: 'public-key', publicKeyPem: PUBLIC_KEY, trustedRootPath: root }), 'j');
     expect('trustedRootPath' in key).toBe(false);
-    expect(validateVerificationForm(identityForm({ trustedRootPath: 'trusted_root.json' })).trustedRootPath).toMatch(
-      /full path/,
-    );
-    expect(validateVerificationForm(identityForm({ trustedRootPath: '' })).trustedRootPath).toBeUndefined();
+    expect(validateVerificationForm(typed({ trustedRootPath: 'trusted_root.json' })).trustedRootPath).toMatch(/full path/);
+    expect(validateVerificationForm(typed({ trustedRootPath: '' })).trustedRootPath).toMatch(/full path/);
+  });
+
+  it('uses the public-good root by default, even with a path left in the hidden field', () => {
+    expect(emptyVerificationForm().trustedRootChoice).toBe(PUBLIC_GOOD_ROOT);
+    const values = identityForm({ trustedRootPath: 'left over' });
+    expect(validateVerificationForm(values)).toEqual({});
+    expect('trustedRootPath' in toVerifyInput(values, 'j')).toBe(false);
+  });
+
+  it('sends the trusted root file of a chosen private Sigstore connection', () => {
+    const corp: Connection = { ...prodMlflow, id: 's1', name: 'Corp Sigstore', kind: 'sigstore', url: '/etc/corp/trusted_root.json', auth: { type: 'none' }, hasSecret: false };
+    const acme: Connection = { ...corp, id: 's2', name: 'Acme Sigstore', url: '/etc/acme/trusted_root.json' };
+    const roots = trustedRootConnections([prodMlflow, corp, acme]);
+    expect(roots.map((r) => r.name)).toEqual(['Acme Sigstore', 'Corp Sigstore']);
+    expect(trustedRootOptions(roots).map((o) => o.label)).toEqual([
+      'Sigstore public-good (Settings → Signature trust)',
+      'Acme Sigstore',
+      'Corp Sigstore',
+      'Another file…',
+    ]);
+    const values = identityForm({ trustedRootChoice: connectionRootChoice('s1') });
+    expect(validateVerificationForm(values, roots)).toEqual({});
+    const input = toVerifyInput(values, 'j', roots);
+    expect(VerifyModelInput.parse(input).trustedRootPath).toBe('/etc/corp/trusted_root.json');
+  });
+
+  it('refuses a Sigstore connection that has since been removed', () => {
+    const values = identityForm({ trustedRootChoice: connectionRootChoice('gone') });
+    expect(validateVerificationForm(values, []).trustedRootPath).toMatch(/no longer exists/);
   });
 
   it('makes unique job ids, with or without randomUUID', () => {
