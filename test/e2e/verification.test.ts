@@ -2,7 +2,7 @@
 // signer, re-hashed on this machine through the preview, with progress and cancellation.
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -74,6 +74,44 @@ describe('verifying a model in the app', () => {
     const okRow = result.getByRole('row').filter({ hasText: 'signme-1' });
     await expect.poll(() => okRow.textContent()).toMatch(/verified/i);
     await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'verify-tampered.png') });
+  });
+
+  it('verifies a keyless signature against a private Sigstore root saved as a connection', async () => {
+    const cases = JSON.parse(readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8')) as {
+      sigstoreIdentity: { identity: string; issuer: string };
+    };
+    // The deployment's root: here a copy of the public-good one, which issued the fixture's certificate.
+    const rootFile = path.join(work, 'team-sigstore', 'trusted_root.json');
+    mkdirSync(path.dirname(rootFile), { recursive: true });
+    cpSync(path.join(REPO_ROOT, 'assets/trust/trusted_root.json'), rootFile);
+
+    await page.keyboard.press('Control+6');
+    await page.getByRole('button', { name: 'Add connection' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Team Sigstore');
+    await dialog.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: /Private Sigstore/ }).click();
+    await dialog.getByRole('textbox', { name: 'Trusted root file' }).fill(rootFile);
+    await dialog.getByRole('button', { name: 'Add connection' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: 'Test Team Sigstore' }).click();
+    await expect.poll(() => page.getByText(/Trusted root with \d+ certificate authorit/).count(), { timeout: 20_000 }).toBe(1);
+
+    await page.keyboard.press('Control+2');
+    const form = page.getByRole('form', { name: 'Verify a model' });
+    await form.getByRole('textbox', { name: 'Model folder' }).fill(path.join(FIXTURES, 'v1.1.0-sigstore'));
+    await form.getByRole('radio', { name: /keyless/ }).check();
+    await form.getByRole('textbox', { name: 'Signer identity' }).fill(cases.sigstoreIdentity.identity);
+    await form.getByRole('textbox', { name: 'Identity issuer' }).fill(cases.sigstoreIdentity.issuer);
+    await form.getByRole('combobox', { name: 'Trusted root' }).click();
+    await page.getByRole('option', { name: 'Team Sigstore' }).click();
+    await form.getByRole('textbox', { name: 'Ignore these paths (optional)' }).fill('ignore-me');
+    await form.getByRole('button', { name: 'Verify' }).click();
+    const result = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => result.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Verified/);
+    await expect.poll(() => result.getByRole('table', { name: 'Signature details' }).textContent()).toContain(
+      cases.sigstoreIdentity.identity,
+    );
   });
 
   it('shows hashing progress and stops when the reviewer cancels', async () => {
