@@ -4,27 +4,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors.ts';
-import type { HashAlgorithm } from './algorithms.ts';
-import type { FileIdentity } from './hash-file-range.ts';
 import { scheduleLargestFirst } from './shard-plan.ts';
-import type { HashTaskMessage, HashTaskReply } from './worker-protocol.ts';
+import type { HashRange, HashTaskMessage, HashTaskReply } from './worker-protocol.ts';
 import { CONTROL_BYTES, controlViews } from './worker-protocol.ts';
 import { resolveHashWorkerUrl } from './worker-url.ts';
 
 /** One range to hash. `file` groups ranges into files for the progress counts. */
-export interface HashRequest {
-  path: string;
-  start: number;
-  end: number | null;
-  algorithm: HashAlgorithm;
-  /** Open without following a final symbolic link. */
-  noFollow: boolean;
-  /**
-   * The device and inode the listing saw at `path`: the worker refuses to hash any other
-   * file (outcome errorCode PATH_ESCAPE), which closes the race of a folder swapped for a
-   * symbolic link between listing and hashing.
-   */
-  expected?: FileIdentity | null;
+export interface HashRequest extends HashRange {
   /** Bytes expected (for scheduling and progress). */
   bytes: number;
   /** Display name of the file this range belongs to. */

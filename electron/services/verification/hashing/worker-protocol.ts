@@ -15,17 +15,27 @@ export function controlViews(buffer: SharedArrayBuffer): { flag: Int32Array; byt
   return { flag: new Int32Array(buffer, 0, 1), bytes: new BigInt64Array(buffer, 8, 1) };
 }
 
-/** Pool → worker: hash one range. */
-export interface HashTaskMessage {
-  type: 'hash';
-  taskId: number;
+/** What to hash: one byte range of one file. */
+export interface HashRange {
   path: string;
   start: number;
+  /** Exclusive end; null hashes to end of file. */
   end: number | null;
   algorithm: HashAlgorithm;
+  /** Open without following a final symbolic link. */
   noFollow: boolean;
-  /** The file the listing saw at `path`; the worker refuses any other (PATH_ESCAPE). */
+  /**
+   * The device and inode the listing saw at `path`: the worker refuses to hash any other
+   * file (outcome errorCode PATH_ESCAPE), which closes the race of a folder swapped for a
+   * symbolic link between listing and hashing.
+   */
   expected?: FileIdentity | null;
+}
+
+/** Pool → worker: hash one range. */
+export interface HashTaskMessage extends HashRange {
+  type: 'hash';
+  taskId: number;
   control: SharedArrayBuffer;
 }
 
