@@ -2,6 +2,7 @@
 // on 127.0.0.1 for a browser. Development and end-to-end tests only; it is not part of a
 // packaged build (electron-builder.yml leaves electron/preview out, main never imports it).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -12,7 +13,7 @@ import {
   type Implementations,
 } from '../../shared/contract/index.ts';
 import { securityHeaders } from '../../shared/security/csp.ts';
-import { readStatic, resolveStaticPath } from './static-files.ts';
+import { resolveExistingRendererFile } from '../services/static/renderer-files.ts';
 
 /** The event side of the services, as the preview needs it. */
 export interface EventSource {
@@ -137,10 +138,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         return sendJson(res, 404, { error: 'No such endpoint.' });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-      const full = resolveStaticPath(options.staticDir, url.pathname);
-      const file = full ? await readStatic(full) : null;
-      if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      send(res, 200, file.body, file.contentType);
+      // The same path allow-list as the app:// handler; every refusal is a plain 404 here.
+      const file = await resolveExistingRendererFile(options.staticDir, url.pathname);
+      const body = file.ok ? await readFile(file.filePath).catch(() => null) : null;
+      if (!file.ok || body === null) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      send(res, 200, body, file.contentType);
     };
     run().catch((error: unknown) => {
       options.onInternalError?.('preview', error);

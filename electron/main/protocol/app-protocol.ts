@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../app-origin.ts';
 import { securityHeaders } from '../../../shared/security/csp.ts';
-import { resolveExistingRendererFile } from './renderer-files.ts';
+import { resolveExistingRendererFile } from '../../services/static/renderer-files.ts';
 
 /**
  * Declares app:// as a standard, secure scheme that may use fetch. Electron requires

@@ -1,5 +1,6 @@
 import type { Connection, ConnectionDraft, ConnectionKind } from '../../../../shared/contract/schemas/connections.ts';
 import { secretProblem } from '../../../../shared/connections/secret-rules.ts';
+import { isAbsolutePath } from '../../lib/absolute-path.ts';
 
 export type AuthType = 'none' | 'basic' | 'bearer';
 
@@ -191,10 +192,6 @@ export function secretReentryReason(values: ConnectionFormValues, ctx: Connectio
     case 'username':
       return `The username changed, so enter the password for it: the stored password belongs to the old username.`;
   }
-}
-
-function isAbsolutePath(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
 }
 
 function validateLocation(values: ConnectionFormValues): string | undefined {

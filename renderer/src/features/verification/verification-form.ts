@@ -1,5 +1,6 @@
 import type { Connection } from '../../../../shared/contract/schemas/connections.ts';
 import type { SignerPolicy, VerifyModelInput } from '../../../../shared/contract/schemas/verification.ts';
+import { isAbsolutePath } from '../../lib/absolute-path.ts';
 
 export type PolicyMode = SignerPolicy['mode'];
 
@@ -138,10 +139,6 @@ export function parseIgnorePaths(text: string): string[] {
   ];
 }
 
-function isAbsolute(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
-}
-
 function checkPem(text: string, label: 'PUBLIC KEY' | 'CERTIFICATE'): boolean {
   const begin = new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----`);
   return begin.test(text);
@@ -158,10 +155,10 @@ export function validateVerificationForm(
   const errors: VerificationFormErrors = {};
   const model = values.modelPath.trim();
   if (model === '') errors.modelPath = 'Enter the folder that holds the model files.';
-  else if (!isAbsolute(model))
+  else if (!isAbsolutePath(model))
     errors.modelPath = 'Enter the full path of the folder, starting with / (or a drive such as C:\\).';
   const signature = values.signaturePath.trim();
-  if (signature !== '' && !isAbsolute(signature)) errors.signaturePath = 'Enter the full path of the signature file.';
+  if (signature !== '' && !isAbsolutePath(signature)) errors.signaturePath = 'Enter the full path of the signature file.';
 
   if (values.mode === 'identity') {
     const identity = values.identity.trim();
@@ -182,7 +179,7 @@ export function validateVerificationForm(
     const root = chosenTrustedRootPath(values, roots);
     if (root === undefined) {
       errors.trustedRootPath = 'That Sigstore connection no longer exists. Choose another trusted root.';
-    } else if (values.trustedRootChoice === OTHER_ROOT_FILE && !isAbsolute(root)) {
+    } else if (values.trustedRootChoice === OTHER_ROOT_FILE && !isAbsolutePath(root)) {
       errors.trustedRootPath = 'Enter the full path of the trusted_root.json file.';
     }
   } else if (values.mode === 'public-key') {
@@ -197,7 +194,7 @@ export function validateVerificationForm(
   const ignore = parseIgnorePaths(values.ignorePaths);
   if (ignore.length > 1000) errors.ignorePaths = 'At most 1000 paths can be ignored.';
   else {
-    const bad = ignore.find((p) => isAbsolute(p) || p.split(/[\\/]/).includes('..'));
+    const bad = ignore.find((p) => isAbsolutePath(p) || p.split(/[\\/]/).includes('..'));
     if (bad !== undefined)
       errors.ignorePaths = `“${bad}” must be a path inside the model folder, such as .git or README.md.`;
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveRendererPath } from '../../../../../electron/main/protocol/renderer-files.ts';
+import { resolveRendererPath } from '../../../../../electron/services/static/renderer-files.ts';
 
 const root = path.resolve('/srv/app/dist/renderer');
 

@@ -1,7 +1,7 @@
 // =====================================================================================
-// SECURITY: maps an app:// request path to a file of the built renderer, and nothing
-// else. The path grammar is an allow-list (plain segments of [A-Za-z0-9._-], none
-// starting with a dot), so `..`, encoded anything (`%2e`, `%2f`, `%5c`), backslashes,
+// SECURITY: maps a request path (app:// in Electron, the preview's http://127.0.0.1) to a
+// file of the built renderer, and nothing else. The path grammar is an allow-list (plain
+// segments of [A-Za-z0-9._-], none starting with a dot), so `..`, encoded anything (`%2e`, `%2f`, `%5c`), backslashes,
 // drive letters and absolute paths are refused before the file system is touched; the
 // resolved path is then checked to be inside the root as a second, independent guard.
 // =====================================================================================
@@ -38,7 +38,7 @@ export type RendererFile =
   | { ok: false; status: 400 | 404; reason: string };
 
 /**
- * Resolves the raw (still percent-encoded) `pathname` of an app:// URL against `root`,
+ * Resolves the raw (still percent-encoded) `pathname` of a request URL against `root`,
  * the built renderer folder. Pure: it does not touch the disk (see
  * {@link resolveExistingRendererFile}). Never throws.
  */
