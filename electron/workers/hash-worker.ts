@@ -3,10 +3,12 @@
 import { parentPort } from 'node:worker_threads';
 import { DEFAULT_CHUNK_BYTES, HashCancelledError, hashFileRange } from '../services/verification/hashing/hash-file-range.ts';
 import type { HashTaskMessage, HashTaskReply } from '../services/verification/hashing/worker-protocol.ts';
+import { lowerThisThreadPriority } from '../services/verification/hashing/thread-priority.ts';
 import { controlViews } from '../services/verification/hashing/worker-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('hash-worker must run as a worker thread');
+lowerThisThreadPriority();
 
 // Allocated outside the V8 heap and reused for every read, so hashing gigabytes makes
 // no garbage.

@@ -24,6 +24,7 @@ import { verifyBundle } from '../../electron/services/verification/sigstore/inde
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
+const TICK_MS = 5;
 const sizeGib = Number(process.env['COUNTERSIGN_BENCH_GIB'] ?? '3');
 if (!(sizeGib > 0 && sizeGib <= 64)) throw new Error('COUNTERSIGN_BENCH_GIB must be between 0 and 64');
 const totalBytes = Math.round(sizeGib * GIB);
@@ -114,26 +115,33 @@ async function main(): Promise<void> {
   // Ours, twice (the first also starts the workers); the event loop watched throughout.
   const policy = { mode: 'public-key' as const, publicKeyPem: readFileSync(pubPath, 'utf8') };
   let best = Infinity;
+  let bestCpuSeconds = Infinity;
   let worstStallMs = 0;
   let histogramMaxMs = 0;
   const perRun: string[] = [];
   for (let run = 0; run < 2; run += 1) {
-    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    // Both watchers wake the main thread every TICK_MS; a stall shows as a late tick, measured
+    // to the sub-millisecond whatever the tick, so 5 ms sees every stall the 20 ms target is
+    // about without stealing a worker's core a thousand times a second.
+    const histogram = monitorEventLoopDelay({ resolution: TICK_MS });
     let last = performance.now();
     let worstGap = 0;
     const ticker = setInterval(() => {
       const now = performance.now();
-      worstGap = Math.max(worstGap, now - last - 1);
+      worstGap = Math.max(worstGap, now - last - TICK_MS);
       last = now;
-    }, 1);
+    }, TICK_MS);
     histogram.enable();
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     const report = await verifyModelSignature({ verifyBundle, pool, now: () => performance.now() }, { modelPath: modelDir, signaturePath, policy }, { onProgress: () => {} });
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(ticker);
     histogram.disable();
     if (!report.verified) throw new Error(`Our verification failed: ${JSON.stringify(report.failure)}`);
     best = Math.min(best, seconds);
+    bestCpuSeconds = Math.min(bestCpuSeconds, (cpu.user + cpu.system) / 1e6);
     perRun.push(`${(totalBytes / seconds / 1e9).toFixed(2)} GB/s, stall ${worstGap.toFixed(1)} ms`);
     worstStallMs = Math.max(worstStallMs, worstGap);
     histogramMaxMs = Math.max(histogramMaxMs, histogram.max / 1e6);
@@ -168,6 +176,10 @@ async function main(): Promise<void> {
       referenceRun === null ? `(not installed at ${reference}; run scripts/peers/setup.sh --test)` : referenceRun.ok ? '' : `(failed: ${referenceRun.output.trim().slice(0, 200)})`,
     ),
   );
+  // Bytes per CPU-second (all our threads) against one core of openssl: what the code costs,
+  // which other load on the machine hardly moves, unlike the wall-clock figures.
+  const efficiency = totalBytes / bestCpuSeconds / single;
+  console.log(`CPU cost: ${gbps(totalBytes / bestCpuSeconds)} per CPU-second = ${efficiency.toFixed(2)} × one openssl core (the ceiling for the wall-clock ratio)`);
   console.log(`Main event loop worst stall during our runs: ${worstStallMs.toFixed(1)} ms (setInterval), ${histogramMaxMs.toFixed(1)} ms (monitorEventLoopDelay max)`);
   const target = best <= totalBytes / (0.9 * baseline);
   console.log(`Targets: throughput ≥ 0.9 × baseline: ${target ? 'met' : 'NOT met'}; stall < 20 ms: ${Math.max(worstStallMs, histogramMaxMs) < 20 ? 'met' : 'NOT met'}`);
