@@ -2,8 +2,7 @@
 // signer, re-hashed on this machine through the preview, with progress and cancellation.
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { REPO_ROOT, requireFixture } from '../support/peers.ts';
 import { startPreview, type RunningPreview } from '../support/preview.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const FIXTURES = requireFixture('model-signing');
@@ -20,7 +20,7 @@ let page: Page;
 let work: string;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-models-'));
+  work = makeTempDir('cs-e2e-models');
   preview = await startPreview();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -32,8 +32,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // Stops the preview's child process; `work` goes after this hook (see temp-dir.ts).
   await preview?.stop();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 async function verifyWithPublicKey(model: string, publicKeyPem: string, ignore: string[] = []): Promise<void> {

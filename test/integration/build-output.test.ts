@@ -2,17 +2,17 @@
 // first): each runtime is where electron-builder.yml and package.json expect it, the
 // sandboxed preload is self-contained, and the bundled CLI and worker really verify.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, requireFixture } from '../support/peers.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const dist = (...p: string[]): string => path.join(REPO_ROOT, 'dist', ...p);
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'cs-build-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// Removed after the file's last test; every CLI run below is awaited, so no child outlives it.
+const tmp = makeTempDir('cs-build');
 
 function requireBuilt(file: string): string {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`node scripts/build.ts\` (npm test does).`);

@@ -1,7 +1,5 @@
 // `connections:test` against the real peers scripts/peers/start.sh runs: MLflow with
 // basic auth, Prometheus and Alertmanager. A peer that is not running fails the test.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { openSettingsStore } from '../../electron/services/settings/settings-sto
 import type { SecretStore } from '../../electron/services/secrets/secret-store.ts';
 import { dispatch } from '../../shared/contract/dispatch.ts';
 import { requirePeer } from '../support/peers.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 
 // The keychain is tested on its own (keychain.test.ts); here the secrets stay in memory so
 // this test needs only the peers it is about.
@@ -43,7 +42,7 @@ async function closedPortUrl(): Promise<string> {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'cs-peers-'));
+  dir = makeTempDir('cs-peers');
   const { store, problems } = openSettingsStore(() => new Conf({ cwd: dir, configName: 'settings' }), path.join(dir, 'settings.json'));
   services = createServices({
     store,
@@ -62,7 +61,6 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await services?.dispose();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('connections:test against real peers', () => {

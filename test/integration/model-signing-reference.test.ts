@@ -9,7 +9,8 @@ import type { SignerPolicy } from '../../shared/contract/index.ts';
 import { run as signModel } from '../../electron/cli/sign-model.ts';
 import { createModelVerificationService } from '../../electron/services/verification/model-signing/service.ts';
 import { REPO_ROOT } from '../support/peers.ts';
-import { makeModel, tempDir } from '../unit/electron/services/verification/model-signing/model-fixtures.ts';
+import { makeModel } from '../unit/electron/services/verification/model-signing/model-fixtures.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 
 const REFERENCE = process.env['COUNTERSIGN_MODEL_SIGNING'] ?? path.join(REPO_ROOT, '.peers', 'venv', 'bin', 'model_signing');
 
@@ -37,7 +38,7 @@ beforeAll(() => {
   if (!existsSync(REFERENCE)) {
     throw new Error(`The reference signer is not installed at ${REFERENCE}. Run \`bash scripts/peers/setup.sh --test\` (or set COUNTERSIGN_MODEL_SIGNING).`);
   }
-  work = tempDir('reference');
+  work = makeTempDir('cs-reference');
   // A P-384 key pair for key mode, and a CA with a code-signing leaf for certificate mode.
   openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-out', 'key.pem'], work);
   openssl(['pkey', '-in', 'key.pem', '-pubout', '-out', 'pub.pem'], work);
@@ -57,7 +58,7 @@ const pem = (file: string): string => readFileSync(file, 'utf8');
 
 describe('our signatures in the reference verifier', () => {
   it('`model_signing verify key` accepts what `countersign sign-model` signed', async () => {
-    const root = makeModel(FILES, tempDir('ours'));
+    const root = makeModel(FILES, makeTempDir('cs-ours'));
     const out: string[] = [];
     expect(await signModel([root, '--private-key', keys.priv], { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) })).toBe(0);
     const r = reference(['verify', 'key', root, '--signature', path.join(root, 'model.sig'), '--public_key', keys.pub], work);
@@ -68,7 +69,7 @@ describe('our signatures in the reference verifier', () => {
 
 describe('reference signatures in our verifier', () => {
   it('verifies a fresh `model_signing sign key` signature', async () => {
-    const root = makeModel(FILES, tempDir('theirs'));
+    const root = makeModel(FILES, makeTempDir('cs-theirs'));
     const sig = path.join(root, 'model.sig');
     expect(reference(['sign', 'key', root, '--private_key', keys.priv, '--signature', sig], work).code).toBe(0);
     const report = await ours(root, sig, { mode: 'public-key', publicKeyPem: pem(keys.pub) });
@@ -77,7 +78,7 @@ describe('reference signatures in our verifier', () => {
   });
 
   it('verifies a fresh `model_signing sign certificate` signature against the CA', async () => {
-    const root = makeModel(FILES, tempDir('theirs-cert'));
+    const root = makeModel(FILES, makeTempDir('cs-theirs-cert'));
     const sig = path.join(root, 'model.sig');
     const signed = reference(['sign', 'certificate', root, '--private_key', keys.leafKey, '--signing_certificate', keys.leaf, '--certificate_chain', keys.ca, '--signature', sig], work);
     expect(signed.output).not.toMatch(/Error|failed/i);
@@ -109,13 +110,13 @@ describe('both tools agree on tampered models', () => {
 
   let signedRoot: string;
   beforeAll(() => {
-    signedRoot = makeModel(FILES, tempDir('agree'));
+    signedRoot = makeModel(FILES, makeTempDir('cs-agree'));
     const r = reference(['sign', 'key', signedRoot, '--private_key', keys.priv, '--signature', path.join(signedRoot, 'model.sig')], work);
     if (r.code !== 0) throw new Error(`model_signing sign key failed: ${r.output}`);
   });
 
   it('both accept the untouched copy', async () => {
-    const parent = tempDir('agree-copy');
+    const parent = makeTempDir('cs-agree-copy');
     const root = path.join(parent, 'model');
     cpSync(signedRoot, root, { recursive: true });
     expect(reference(['verify', 'key', root, '--signature', path.join(root, 'model.sig'), '--public_key', keys.pub], work).code).toBe(0);
@@ -124,7 +125,7 @@ describe('both tools agree on tampered models', () => {
 
   for (const v of variants) {
     it(`both reject ${v.name}`, async () => {
-      const parent = tempDir('agree-copy');
+      const parent = makeTempDir('cs-agree-copy');
       const root = path.join(parent, 'model');
       mkdirSync(parent, { recursive: true });
       cpSync(signedRoot, root, { recursive: true });

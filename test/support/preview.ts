@@ -1,10 +1,12 @@
 // Starts `electron/preview/main.ts` as a child process with a fresh user-data folder and its
-// own keychain service name, and waits (bounded) for the URL it prints.
+// own keychain service name, and waits (bounded) for the URL it prints. The folder is removed
+// only once the child has exited (by `stop`, or when it fails to start); the temp-dir helper
+// removes it at the end of the file as a backstop.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './peers.ts';
+import { makeTempDir, removeTempDir } from './temp-dir.ts';
 
 export interface RunningPreview {
   url: string;
@@ -21,7 +23,7 @@ export async function startPreview(timeoutMs = 60_000): Promise<RunningPreview> 
   if (!existsSync(path.join(REPO_ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/renderer is not built: run `node scripts/build.ts` (npm test does).');
   }
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
+  const userDataDir = makeTempDir('cs-e2e-user-data');
   const keychainService = `countersign-e2e-${process.pid}-${Date.now()}`;
   const child: ChildProcess = spawn(
     process.execPath,
@@ -32,7 +34,7 @@ export async function startPreview(timeoutMs = 60_000): Promise<RunningPreview> 
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`preview did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const check = (): void => {
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64})/.exec(output);
@@ -47,6 +49,14 @@ export async function startPreview(timeoutMs = 60_000): Promise<RunningPreview> 
       reject(new Error(`preview exited with ${code}:\n${output}`));
     });
   });
+  let url: string;
+  try {
+    url = await started;
+  } catch (error) {
+    await stopChild(child);
+    removeTempDir(userDataDir);
+    throw error;
+  }
   const parsed = new URL(url);
   return {
     url,
@@ -56,13 +66,21 @@ export async function startPreview(timeoutMs = 60_000): Promise<RunningPreview> 
     keychainService,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(userDataDir, { recursive: true, force: true });
+      await stopChild(child);
+      removeTempDir(userDataDir);
     },
   };
+}
+
+/** Asks the child to stop, forces it after 5 s, and resolves once it has exited (or 5 s more). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  const waitForExit = (ms: number): Promise<unknown> =>
+    Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, ms).unref())]);
+  if (exited()) return;
+  child.kill('SIGTERM');
+  await waitForExit(5000);
+  if (exited()) return;
+  child.kill('SIGKILL');
+  await waitForExit(5000);
 }

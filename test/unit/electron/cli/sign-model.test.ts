@@ -3,13 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../../electron/cli/sign-model.ts';
 import { run as verifyModel } from '../../../../electron/cli/verify-model.ts';
-import { ecKeyPair, makeModel, tempDir } from '../services/verification/model-signing/model-fixtures.ts';
+import { ecKeyPair, makeModel } from '../services/verification/model-signing/model-fixtures.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 
 describe('countersign sign-model', () => {
   it('writes model.sig inside the folder by default, leaving it out of what it signs', async () => {
-    const dir = tempDir('sign-cli');
+    const dir = makeTempDir('cs-sign-cli');
     const root = makeModel({ 'a.bin': 'a' }, dir);
     const keys = ecKeyPair();
     writeFileSync(path.join(dir, 'k.pem'), keys.privateKeyPem);
@@ -23,7 +24,7 @@ describe('countersign sign-model', () => {
   });
 
   it('writes to --signature and leaves out --ignore-paths', async () => {
-    const dir = tempDir('sign-cli');
+    const dir = makeTempDir('cs-sign-cli');
     const root = makeModel({ 'a.bin': 'a', 'cache/tmp': 't' }, dir);
     const keys = ecKeyPair();
     writeFileSync(path.join(dir, 'k.pem'), keys.privateKeyPem);
@@ -36,7 +37,7 @@ describe('countersign sign-model', () => {
   });
 
   it('exits 2 without a key and 1 with a key that is not an EC private key', async () => {
-    const dir = tempDir('sign-cli');
+    const dir = makeTempDir('cs-sign-cli');
     const root = makeModel({ a: 'a' }, dir);
     expect(await run([root], quiet)).toBe(2);
     writeFileSync(path.join(dir, 'bad.pem'), 'nope');

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../../../electron/cli/verify-bundle.ts';
 import { requireFixture } from '../../../support/peers.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 const BEACON =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
@@ -12,8 +12,7 @@ const GITHUB = 'https://token.actions.githubusercontent.com';
 const base = requireFixture('sigstore-conformance', 'bundle-verify');
 const A = path.join(base, 'a.txt');
 const bundleOf = (name: string) => path.join(base, name, 'bundle.sigstore.json');
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'verify-bundle-cli-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = makeTempDir('cs-verify-bundle-cli');
 
 async function cli(...argv: string[]) {
   let stdout = '';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as signModel } from '../../../../electron/cli/sign-model.ts';
 import { run } from '../../../../electron/cli/verify-model.ts';
-import { ecKeyPair, makeModel, tempDir } from '../services/verification/model-signing/model-fixtures.ts';
+import { ecKeyPair, makeModel } from '../services/verification/model-signing/model-fixtures.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 function capture() {
   const out: string[] = [];
@@ -12,7 +13,7 @@ function capture() {
 }
 
 async function signedModel() {
-  const dir = tempDir('cli');
+  const dir = makeTempDir('cs-cli');
   const root = makeModel({ 'w.bin': 'weights', 'notes/readme.md': 'hi' }, dir);
   const keys = ecKeyPair('P-256');
   writeFileSync(path.join(dir, 'key.pem'), keys.privateKeyPem);

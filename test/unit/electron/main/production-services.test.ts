@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createProductionServices, type BaseServiceDeps } from '../../../../electron/main/production-services.ts';
 import { fake } from '../../../support/electron/fake.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 let userData: string;
 const base = (): BaseServiceDeps => ({
@@ -17,10 +17,9 @@ const base = (): BaseServiceDeps => ({
 });
 
 beforeEach(() => {
-  userData = mkdtempSync(path.join(os.tmpdir(), 'cs-prod-services-'));
+  userData = makeTempDir('cs-prod-services');
   fake.state.paths['userData'] = userData;
 });
-afterEach(() => rmSync(userData, { recursive: true, force: true }));
 
 describe('the Electron app’s services', () => {
   it('keep preferences in electron-store’s settings.json under userData', async () => {

@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMessage, EventName, Implementations } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../../shared/security/csp.ts';
 import { startPreviewServer, type PreviewServer } from '../../../../electron/preview/server.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 // Real dispatch, real HTTP; the services are small fakes that record calls.
 const calls: string[] = [];
@@ -33,8 +33,10 @@ let server: PreviewServer;
 let staticDir: string;
 
 beforeAll(async () => {
-  staticDir = mkdtempSync(path.join(os.tmpdir(), 'cs-static-'));
-  mkdirSync(path.join(staticDir, 'assets'));
+  // <tmp>/cs-secret.txt sits beside the static folder: what traversal would try to reach.
+  const tmp = makeTempDir('cs-static');
+  staticDir = path.join(tmp, 'static');
+  mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Countersign</title>');
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(staticDir, '..', 'cs-secret.txt'), 'outside');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { createServices, type Services } from '../../../../electron/services/com
 import { openSettingsStore } from '../../../../electron/services/settings/settings-store.ts';
 import { CHANNEL_NAMES } from '../../../../shared/contract/channels.ts';
 import { dispatch } from '../../../../shared/contract/dispatch.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 import { createMemorySecretStore, type MemorySecretStore } from './secrets/memory-secret-store.ts';
 import { mlflowHandler, startServer, type LocalServer } from './connections/local-server.ts';
 
@@ -42,7 +42,7 @@ function compose(extra: { settingsProblems?: Services['settingsProblems'] } = {}
 const call = (channel: string, input: unknown = {}) => dispatch(channel, input, services.implementations);
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'cs-compose-'));
+  dir = makeTempDir('cs-compose');
   secrets = createMemorySecretStore();
   opened = [];
   logged = [];
@@ -52,7 +52,6 @@ afterEach(async () => {
   await services.dispose();
   await server?.close();
   server = undefined;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('createServices', () => {

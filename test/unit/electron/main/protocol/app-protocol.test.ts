@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app } from 'electron';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   createAppProtocolHandler,
   registerAppScheme,
@@ -10,13 +9,14 @@ import {
 } from '../../../../../electron/main/protocol/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../../../shared/security/csp.ts';
 import { fake } from '../../../../support/electron/fake.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 let tmp: string;
 let rendererDir: string;
 
 beforeEach(() => {
   // <tmp>/secret.js sits beside the renderer folder: what traversal would try to reach.
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'countersign-protocol-'));
+  tmp = makeTempDir('cs-protocol');
   rendererDir = path.join(tmp, 'dist', 'renderer');
   mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Countersign</title>');
@@ -24,10 +24,6 @@ beforeEach(() => {
   writeFileSync(path.join(tmp, 'secret.js'), 'SECRET');
   writeFileSync(path.join(tmp, 'dist', 'secret.js'), 'SECRET');
   symlinkSync(path.join(tmp, 'secret.js'), path.join(rendererDir, 'assets', 'link.js'));
-});
-
-afterEach(() => {
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 const get = (url: string, method = 'GET'): Promise<Response> =>

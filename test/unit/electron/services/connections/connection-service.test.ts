@@ -1,11 +1,11 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConnectionService, type ConnectionService } from '../../../../../electron/services/connections/connection-service.ts';
 import { createSettingsService } from '../../../../../electron/services/settings/settings-service.ts';
 import type { ConnectionDraft } from '../../../../../shared/contract/schemas/connections.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 import { createMemorySecretStore, type MemorySecretStore } from '../secrets/memory-secret-store.ts';
 import { closedPortUrl, mlflowHandler, sendJson, startServer, type LocalServer } from './local-server.ts';
 
@@ -36,7 +36,7 @@ async function serve(handler: Parameters<typeof startServer>[0]): Promise<string
 }
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'cs-connections-'));
+  dir = makeTempDir('cs-connections');
   secrets = createMemorySecretStore();
   changed = [];
   ids = 0;
@@ -44,7 +44,6 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const mlflowDraft = (over: Partial<ConnectionDraft> = {}): ConnectionDraft => ({

@@ -1,17 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkAuth,
   checkLocation,
   checkPeerUrl,
 } from '../../../../../electron/services/connections/validate-connection.ts';
 import { codeOf } from '../../../../support/error-code.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 import { secretProblem } from '../../../../../shared/connections/secret-rules.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cs-validate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = makeTempDir('cs-validate');
 
 describe('connection validation', () => {
   it('accepts http(s) URLs, with a path prefix, and drops trailing slashes', () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createSettingsService } from '../../../../../electron/services/settings/settings-service.ts';
 import type { StoredConnection } from '../../../../../electron/services/settings/settings-document.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 const NOW = new Date('2025-03-01T10:00:00.000Z');
 let dir: string;
@@ -13,10 +13,9 @@ const open = () => createSettingsService({ store: new Conf({ cwd: dir, configNam
 const onDisk = (): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'cs-settings-'));
+  dir = makeTempDir('cs-settings');
   file = path.join(dir, 'settings.json');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const profile: StoredConnection = {
   id: 'p1',

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openSettingsStore } from '../../../../../electron/services/settings/settings-store.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 const NOW = new Date('2025-03-01T10:00:00.000Z');
 let dir: string;
@@ -11,10 +11,9 @@ let file: string;
 const factory = () => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings' });
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'cs-settings-store-'));
+  dir = makeTempDir('cs-settings-store');
   file = path.join(dir, 'settings.json');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openSettingsStore', () => {
   it('opens a missing or valid file without reporting anything', () => {

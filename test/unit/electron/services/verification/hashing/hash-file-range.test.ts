@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 import { FileSwappedError, HashCancelledError, hashFileRange } from '../../../../../../electron/services/verification/hashing/hash-file-range.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cs-range-'));
+const dir = makeTempDir('cs-range');
 const data = Buffer.alloc(1_000_003).map((_, i) => (i * 7) & 0xff);
 const file = path.join(dir, 'data.bin');
 writeFileSync(file, data);

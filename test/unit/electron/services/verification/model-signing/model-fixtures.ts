@@ -3,20 +3,19 @@
 // it exists so the tests of our own parts (paths, hashing, comparison) do not depend on
 // the Sigstore verifier. Every test of signatures uses the real verifyBundle.
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../../../../shared/errors.ts';
 import type { Serialization, SignedItem } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import { buildStatement } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import type { VerifyBundle } from '../../../../../../electron/services/verification/model-signing/verify.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `cs-${prefix}-`));
-}
-
-/** Writes `files` (relative path → content) under a new folder and returns its path. */
-export function makeModel(files: Record<string, string | Uint8Array>, parent = tempDir('model')): string {
+/**
+ * Writes `files` (relative path → content) under `parent`/model and returns its path. The
+ * default parent is a new temporary folder, removed when the test ends (see temp-dir.ts).
+ */
+export function makeModel(files: Record<string, string | Uint8Array>, parent = makeTempDir('cs-model')): string {
   const root = path.join(parent, 'model');
   mkdirSync(root, { recursive: true });
   for (const [rel, content] of Object.entries(files)) {

@@ -3,7 +3,8 @@ import { lstatSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkModel } from '../../../../../../electron/services/verification/model-signing/model-walk.ts';
-import { makeModel, tempDir } from './model-fixtures.ts';
+import { makeModel } from './model-fixtures.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 const summary = (entries: Awaited<ReturnType<typeof walkModel>>['entries']) =>
   entries.map((e) => (e.kind === 'file' ? `${e.rel}=${e.size}` : `${e.rel}!${e.code}`));
@@ -44,7 +45,7 @@ describe('listing a model folder', () => {
   });
 
   it('refuses a symbolic link that points outside the folder as PATH_ESCAPE, even when links are allowed', async () => {
-    const parent = tempDir('walk');
+    const parent = makeTempDir('cs-walk');
     const root = makeModel({ a: 'a' }, parent);
     writeFileSync(path.join(parent, 'secret'), 'secret');
     symlinkSync(path.join(parent, 'secret'), path.join(root, 'to-secret'));
@@ -82,7 +83,7 @@ describe('listing a model folder', () => {
   });
 
   it('throws NOT_FOUND for a missing model and bounds the number of entries', async () => {
-    await expect(walkModel(path.join(tempDir('walk'), 'absent'), { allowSymlinks: false, ignores: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(walkModel(path.join(makeTempDir('cs-walk'), 'absent'), { allowSymlinks: false, ignores: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const root = makeModel({});
     for (let i = 0; i < 5; i += 1) mkdirSync(path.join(root, `d${i}`));
     for (let i = 0; i < 5; i += 1) writeFileSync(path.join(root, `d${i}`, 'f'), '');

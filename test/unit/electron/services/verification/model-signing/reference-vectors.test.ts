@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SignerPolicy } from '../../../../../../shared/contract/index.ts';
 import { createModelVerificationService } from '../../../../../../electron/services/verification/model-signing/service.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
-import { tempDir } from './model-fixtures.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 interface Case {
   name: string;
@@ -37,7 +37,7 @@ const verify = (c: Case, modelPath: string, signaturePath: string) =>
 
 /** A writable copy of a case: the model (folder or file) and its signature. */
 function copyCase(c: Case): { model: string; signature: string } {
-  const dir = tempDir('vector');
+  const dir = makeTempDir('cs-vector');
   cpSync(path.join(root, c.name), path.join(dir, c.name), { recursive: true });
   const chmodAll = (p: string): void => {
     chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);

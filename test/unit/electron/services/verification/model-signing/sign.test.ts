@@ -6,7 +6,8 @@ import { HashPool } from '../../../../../../electron/services/verification/hashi
 import { signModelWithKey } from '../../../../../../electron/services/verification/model-signing/sign.ts';
 import { verifyModelSignature } from '../../../../../../electron/services/verification/model-signing/verify.ts';
 import { verifyBundle } from '../../../../../../electron/services/verification/sigstore/index.ts';
-import { ecKeyPair, makeModel, tempDir } from './model-fixtures.ts';
+import { ecKeyPair, makeModel } from './model-fixtures.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 const pool = new HashPool({ size: 2 });
 afterAll(() => pool.dispose());
@@ -67,7 +68,7 @@ describe('signing a model with a private key', () => {
   });
 
   it('refuses to sign a folder with a link out of it (PATH_ESCAPE) or any link', async () => {
-    const parent = tempDir('sign');
+    const parent = makeTempDir('cs-sign');
     const root = makeModel({ a: 'a' }, parent);
     symlinkSync('/etc/hostname', path.join(root, 'out'));
     const { privateKeyPem } = ecKeyPair();

@@ -8,7 +8,8 @@ import type { HashJobOptions, HashOutcome, HashRequest } from '../../../../../..
 import { HashPool } from '../../../../../../electron/services/verification/hashing/hash-pool.ts';
 import type { SignedItem } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import { MIN_SHARD_BYTES, verifyModelSignature } from '../../../../../../electron/services/verification/model-signing/verify.ts';
-import { makeModel, payloadOnlyVerifier, serialization, sha256Items, tempDir, writeUnsignedSignature } from './model-fixtures.ts';
+import { makeModel, payloadOnlyVerifier, serialization, sha256Items, writeUnsignedSignature } from './model-fixtures.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 const pool = new HashPool({ size: 2 });
 afterAll(() => pool.dispose());
@@ -22,7 +23,7 @@ const FILES = { 'a.bin': 'alpha', 'sub/b.txt': 'bravo', 'sub/deeper/c': 'charlie
 
 describe('shard sizes in an untrusted signature', () => {
   it('refuses shards below 1 MiB as malformed, before reading any file', async () => {
-    const parent = tempDir('tiny-shards');
+    const parent = makeTempDir('cs-tiny-shards');
     const root = makeModel({ 'secret.txt': 'hunter2' }, parent);
     const sigPath = path.join(parent, 'model.sig');
     for (const shardSize of [1, MIN_SHARD_BYTES - 1]) {
@@ -36,7 +37,7 @@ describe('shard sizes in an untrusted signature', () => {
   });
 
   it('accepts shards of exactly 1 MiB', async () => {
-    const parent = tempDir('mib-shards');
+    const parent = makeTempDir('cs-mib-shards');
     const root = makeModel({ 'w.bin': 'w' }, parent);
     const sigPath = writeUnsignedSignature(path.join(parent, 'model.sig'), serialization({ method: 'shards', shardSize: MIN_SHARD_BYTES }), [
       { path: 'w.bin', start: 0, end: 1, digestHex: sha('w') },
@@ -45,7 +46,7 @@ describe('shard sizes in an untrusted signature', () => {
   });
 
   it('names the first shard that differs in file order, so a guess at a short last shard learns nothing', async () => {
-    const parent = tempDir('shard-order');
+    const parent = makeTempDir('cs-shard-order');
     const data = Buffer.alloc(MIN_SHARD_BYTES + 1, 7);
     data[MIN_SHARD_BYTES] = 42; // the byte a hostile signature tries to guess
     const root = makeModel({ 'secret.bin': data }, parent);
@@ -67,7 +68,7 @@ describe('shard sizes in an untrusted signature', () => {
 
 describe('ignore paths in an untrusted signature', () => {
   it('drops ignore entries that name the model root, from the signature and from the caller', async () => {
-    const parent = tempDir('ignore-root');
+    const parent = makeTempDir('cs-ignore-root');
     const root = makeModel({ ...FILES, 'added.txt': 'not signed' }, parent);
     const sigPath = writeUnsignedSignature(path.join(parent, 'model.sig'), serialization({ ignorePaths: ['.', '', './', 'sub/..'] }), sha256Items(FILES));
     const r = await verify(root, sigPath, ['.', root, `${root}/sub/..`]);
@@ -81,7 +82,7 @@ describe('ignore paths in an untrusted signature', () => {
   });
 
   it('fails closed on a signature that covers no files, whatever the folder holds', async () => {
-    const parent = tempDir('no-resources');
+    const parent = makeTempDir('cs-no-resources');
     const root = makeModel(FILES, parent);
     const sigPath = writeUnsignedSignature(path.join(parent, 'model.sig'), serialization({ ignorePaths: ['.'] }), []);
     const r = await verify(root, sigPath);
@@ -105,7 +106,7 @@ class SwappingPool extends HashPool {
 
 describe('a folder swapped between listing and hashing', () => {
   it('refuses the files reached through the swapped folder as PATH_ESCAPE, without reading them', async () => {
-    const parent = tempDir('swap');
+    const parent = makeTempDir('cs-swap');
     const root = makeModel(FILES, parent);
     // Outside the model, the very content that was signed: read, it would "verify".
     const outside = path.join(parent, 'outside');

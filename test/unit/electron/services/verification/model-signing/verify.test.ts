@@ -11,7 +11,8 @@ import type { Serialization, SignedItem } from '../../../../../../electron/servi
 import { buildStatement } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import type { VerifyBundle } from '../../../../../../electron/services/verification/model-signing/verify.ts';
 import { verifyModelSignature } from '../../../../../../electron/services/verification/model-signing/verify.ts';
-import { makeModel, payloadOnlyVerifier, tempDir, unsignedBundle } from './model-fixtures.ts';
+import { makeModel, payloadOnlyVerifier, unsignedBundle } from './model-fixtures.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 const pool = new HashPool({ size: 2 });
 afterAll(() => pool.dispose());
@@ -64,7 +65,7 @@ describe('verifying a model folder against its signature', () => {
   });
 
   it('names each changed, added, removed and escaping file with its own reason', async () => {
-    const parent = tempDir('verify');
+    const parent = makeTempDir('cs-verify');
     const root = makeModel(FILES, parent);
     await sign(root, FILES);
     appendFileSync(path.join(root, 'a.bin'), '!');
@@ -183,7 +184,7 @@ describe('verifying a model folder against its signature', () => {
 
   it('throws for malformed or missing input paths', async () => {
     await expect(verify('relative/path')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(verify(path.join(tempDir('verify'), 'absent'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(verify(path.join(makeTempDir('cs-verify'), 'absent'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const root = makeModel(FILES);
     await expect(verify(root)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

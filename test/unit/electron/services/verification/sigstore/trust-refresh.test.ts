@@ -2,8 +2,7 @@
 // a freshly generated, signed repository served through nock; no network). The mirror is
 // 127.0.0.1:1, so once the mock is cleared every request is refused on this machine: that
 // is "offline".
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearMock, mockRepo } from '@tufjs/repo-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { PUBLIC_GOOD_TRUSTED_ROOT } from '../../../../../../electron/services/ve
 import { refreshTrustedRoot, type TrustRefreshOptions } from '../../../../../../electron/services/verification/sigstore/trust-refresh.ts';
 import { verifyBundle } from '../../../../../../electron/services/verification/sigstore/index.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 const MIRROR = 'http://127.0.0.1:1';
 const SHIPPED = readFileSync(path.resolve(import.meta.dirname, '../../../../../../assets/trust/trusted_root.json'), 'utf8');
@@ -27,7 +27,7 @@ function serve(trustedRoot: string, dir: string): string {
 }
 
 function fresh(): { dir: string; cacheDir: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cs-trust-'));
+  const dir = makeTempDir('cs-trust');
   return { dir, cacheDir: path.join(dir, 'user-data', 'trust') };
 }
 

@@ -1,12 +1,12 @@
 // The app's trust service over the real TUF client and a local mock TUF repository
 // (@tufjs/repo-mock, served through nock; the mirror 127.0.0.1:1 refuses everything else).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearMock, mockRepo } from '@tufjs/repo-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTrustService } from '../../../../../../electron/services/verification/trust/trust-service.ts';
 import { REPO_ROOT } from '../../../../../support/peers.ts';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 
 const MIRROR = 'http://127.0.0.1:1';
 const SHIPPED = readFileSync(path.join(REPO_ROOT, 'assets/trust/trusted_root.json'), 'utf8');
@@ -14,7 +14,7 @@ const SHIPPED = readFileSync(path.join(REPO_ROOT, 'assets/trust/trusted_root.jso
 afterEach(() => clearMock());
 
 function setup(): { userDataDir: string; tufRootPath: string } {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'cs-trust-service-'));
+  const userDataDir = makeTempDir('cs-trust-service');
   const root = JSON.parse(SHIPPED) as { tlogs: unknown[] };
   root.tlogs = root.tlogs.slice(0, 1); // distinguishable from the shipped root
   const rootJson = mockRepo(MIRROR, [{ name: 'trusted_root.json', content: JSON.stringify(root) }], {
