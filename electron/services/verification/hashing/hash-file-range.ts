@@ -6,12 +6,12 @@ import type { HashAlgorithm } from './algorithms.ts';
 import { createStreamingHasher } from './algorithms.ts';
 
 /**
- * Read size. Every read copies page-cache bytes into our buffer before the hash reads them
- * again, so the buffer must stay in the core's L2 cache: at 256 KiB the copy costs ~4 % of
- * the hash on this class of machine, at 2 MiB ~13 % (the hash then reads from L3/RAM).
- * Syscalls are still noise at this size (one per ~150 µs of hashing).
+ * Read size: large enough that syscalls are noise, small enough to cancel promptly.
+ * Measured in the worker pool (2 workers, 3 GiB, page cache warm): 1-2 MiB hash ~1.58 GB
+ * per CPU-second, 128-512 KiB ~1.52, 8 MiB ~1.39 (a single-threaded loop outside a worker
+ * favoured 256 KiB instead: measure changes here with `npm run bench`, not a micro-test).
  */
-export const DEFAULT_CHUNK_BYTES = 256 * 1024;
+export const DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
 
 /**
  * Which file a path named when it was listed: device and inode, as bigints so 64-bit inode

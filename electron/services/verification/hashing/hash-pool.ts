@@ -5,9 +5,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors.ts';
 import { scheduleLargestFirst } from './shard-plan.ts';
-import type { HashRange, HashTaskMessage, HashTaskReply } from './worker-protocol.ts';
+import type { HashBatchMessage, HashBatchReply, HashOutcome, HashRange } from './worker-protocol.ts';
 import { CONTROL_BYTES, controlViews } from './worker-protocol.ts';
 import { resolveHashWorkerUrl } from './worker-url.ts';
+
+export type { HashOutcome } from './worker-protocol.ts';
 
 /** One range to hash. `file` groups ranges into files for the progress counts. */
 export interface HashRequest extends HashRange {
@@ -16,11 +18,6 @@ export interface HashRequest extends HashRange {
   /** Display name of the file this range belongs to. */
   file: string;
 }
-
-/** The outcome of one request: a digest, or the file-system error that stopped it. */
-export type HashOutcome =
-  | { ok: true; digestHex: string; bytes: number }
-  | { ok: false; errorCode: string; message: string };
 
 /** Progress of one job; every field only grows. */
 export interface HashProgress {
@@ -47,6 +44,10 @@ export interface HashPoolOptions {
 
 interface Job {
   requests: readonly HashRequest[];
+  /** Request indices, largest first: the order work is handed out. */
+  order: number[];
+  /** How much of `order` has been handed out. */
+  cursor: number;
   results: Array<HashOutcome | undefined>;
   remaining: number;
   control: SharedArrayBuffer;
@@ -59,28 +60,33 @@ interface Job {
   finish: () => void;
 }
 
-interface Task {
-  taskId: number;
+/** Ranges of one job sent to a worker in one message. */
+interface Batch {
   job: Job;
-  index: number;
+  indices: number[];
 }
 
 interface Slot {
   worker: Worker;
-  inFlight: Map<number, Task>;
+  inFlight: Map<number, Batch>;
 }
 
-// Two tasks per worker: the next one waits inside the worker, so no worker idles for a
-// message round trip between many small files.
-const TASKS_PER_WORKER = 2;
+// Two batches per worker: the next one waits inside the worker, so no worker idles for a
+// message round trip.
+const BATCHES_PER_WORKER = 2;
+// A batch gathers small ranges up to this many bytes (a large range always goes alone), so
+// the tail of a job, where one worker may idle while another finishes, stays ~2 ms long.
+const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCH_MAX_RANGES = 256;
 
 /** A worker pool for file hashing. Create one per process; call dispose() at the end. */
 export class HashPool {
   readonly size: number;
   readonly #workerUrl: URL;
   readonly #slots: Slot[] = [];
-  #queue: Task[] = [];
-  #nextTaskId = 1;
+  /** Jobs with ranges not yet handed out, oldest first. */
+  #jobs: Job[] = [];
+  #nextBatchId = 1;
   #disposed = false;
 
   constructor(options: HashPoolOptions = {}) {
@@ -101,7 +107,7 @@ export class HashPool {
       for (const r of requests) rangesLeftPerFile.set(r.file, (rangesLeftPerFile.get(r.file) ?? 0) + 1);
       const bytesTotal = requests.reduce((sum, r) => sum + r.bytes, 0);
       const control = new SharedArrayBuffer(CONTROL_BYTES);
-      const { flag, bytes } = controlViews(control);
+      const { bytes } = controlViews(control);
       let lastEmitted: HashProgress | null = null;
       const emit = (final: boolean): void => {
         if (!options.onProgress) return;
@@ -119,14 +125,11 @@ export class HashPool {
       };
       const timer = setInterval(() => emit(false), options.progressIntervalMs ?? 100);
       timer.unref();
-      const onAbort = (): void => {
-        Atomics.store(flag, 0, 1);
-        this.#queue = this.#queue.filter((t) => t.job !== job);
-        job.finish();
-        job.reject(cancelled());
-      };
+      const onAbort = (): void => this.#fail(job, cancelled());
       const job: Job = {
         requests,
+        order: scheduleLargestFirst(requests.map((r, index) => ({ bytes: r.bytes, index }))).map((item) => item.index),
+        cursor: 0,
         results: new Array<HashOutcome | undefined>(requests.length),
         remaining: requests.length,
         control,
@@ -152,8 +155,7 @@ export class HashPool {
         job.resolve([]);
         return;
       }
-      const order = scheduleLargestFirst(requests.map((r, index) => ({ bytes: r.bytes, index })));
-      for (const { index } of order) this.#queue.push({ taskId: this.#nextTaskId++, job, index });
+      this.#jobs.push(job);
       this.#pump();
     });
   }
@@ -162,34 +164,27 @@ export class HashPool {
   async dispose(): Promise<void> {
     this.#disposed = true;
     const slots = this.#slots.splice(0);
-    for (const task of this.#queue) this.#fail(task.job, cancelled());
-    this.#queue = [];
-    for (const slot of slots) for (const task of slot.inFlight.values()) this.#fail(task.job, cancelled());
+    for (const job of this.#jobs) this.#fail(job, cancelled());
+    for (const slot of slots) for (const batch of slot.inFlight.values()) this.#fail(batch.job, cancelled());
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   #pump(): void {
-    while (this.#queue.length > 0) {
+    for (;;) {
+      const job = this.#jobs[0];
+      if (!job) return;
+      if (job.settled || job.cursor >= job.order.length) {
+        this.#jobs.shift();
+        continue;
+      }
       const slot = this.#freeSlot();
       if (!slot) return;
-      const task = this.#queue.shift();
-      if (!task) return;
-      const request = task.job.requests[task.index];
-      if (!request) continue;
-      slot.inFlight.set(task.taskId, task);
+      const indices = takeBatch(job);
+      const batchId = this.#nextBatchId++;
+      slot.inFlight.set(batchId, { job, indices });
       slot.worker.ref();
-      task.job.currentFile = request.file;
-      const message: HashTaskMessage = {
-        type: 'hash',
-        taskId: task.taskId,
-        path: request.path,
-        start: request.start,
-        end: request.end,
-        algorithm: request.algorithm,
-        noFollow: request.noFollow,
-        expected: request.expected ?? null,
-        control: task.job.control,
-      };
+      job.currentFile = job.requests[indices[0] ?? 0]?.file ?? null;
+      const message: HashBatchMessage = { type: 'hash', batchId, control: job.control, ranges: indices.map((i) => rangeOf(job.requests[i]!)) };
       slot.worker.postMessage(message);
     }
   }
@@ -198,7 +193,7 @@ export class HashPool {
     // Prefer an idle worker, then a half-busy one, then a new one.
     let best: Slot | undefined;
     for (const slot of this.#slots) {
-      if (slot.inFlight.size < TASKS_PER_WORKER && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      if (slot.inFlight.size < BATCHES_PER_WORKER && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
     }
     if (best && best.inFlight.size === 0) return best;
     if (this.#slots.length < this.size) return this.#spawn();
@@ -212,14 +207,14 @@ export class HashPool {
       resourceLimits: { maxOldGenerationSizeMb: 96 },
     });
     const slot: Slot = { worker, inFlight: new Map() };
-    worker.on('message', (reply: HashTaskReply) => this.#onReply(slot, reply));
+    worker.on('message', (reply: HashBatchReply) => this.#onReply(slot, reply));
     const onDeath = (error: unknown): void => {
       const index = this.#slots.indexOf(slot);
       if (index >= 0) this.#slots.splice(index, 1);
       const lost = [...slot.inFlight.values()];
       slot.inFlight.clear();
       const appError = new AppError('INTERNAL', `A hash worker stopped: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      for (const task of lost) this.#fail(task.job, appError);
+      for (const batch of lost) this.#fail(batch.job, appError);
       this.#pump();
     };
     worker.on('error', onDeath);
@@ -230,23 +225,25 @@ export class HashPool {
     return slot;
   }
 
-  #onReply(slot: Slot, reply: HashTaskReply): void {
-    const task = slot.inFlight.get(reply.taskId);
-    slot.inFlight.delete(reply.taskId);
+  #onReply(slot: Slot, reply: HashBatchReply): void {
+    const batch = slot.inFlight.get(reply.batchId);
+    slot.inFlight.delete(reply.batchId);
     if (slot.inFlight.size === 0) slot.worker.unref();
     this.#pump();
-    if (!task || task.job.settled) return;
-    const job = task.job;
-    if (reply.type === 'cancelled') return;
-    job.results[task.index] =
-      reply.type === 'done'
-        ? { ok: true, digestHex: reply.digestHex, bytes: reply.bytes }
-        : { ok: false, errorCode: reply.errorCode, message: reply.message };
-    const file = job.requests[task.index]?.file ?? '';
-    const left = (job.rangesLeftPerFile.get(file) ?? 1) - 1;
-    job.rangesLeftPerFile.set(file, left);
-    if (left === 0) job.filesDone += 1;
-    job.remaining -= 1;
+    if (!batch || batch.job.settled || reply.type === 'cancelled') return;
+    const job = batch.job;
+    if (reply.outcomes.length !== batch.indices.length) {
+      this.#fail(job, new AppError('INTERNAL', 'A hash worker answered for a different number of files than it was given.'));
+      return;
+    }
+    batch.indices.forEach((index, k) => {
+      job.results[index] = reply.outcomes[k];
+      const file = job.requests[index]?.file ?? '';
+      const left = (job.rangesLeftPerFile.get(file) ?? 1) - 1;
+      job.rangesLeftPerFile.set(file, left);
+      if (left === 0) job.filesDone += 1;
+    });
+    job.remaining -= batch.indices.length;
     if (job.remaining === 0) {
       job.finish();
       job.resolve(job.results as HashOutcome[]);
@@ -256,10 +253,30 @@ export class HashPool {
   #fail(job: Job, error: unknown): void {
     if (job.settled) return;
     Atomics.store(controlViews(job.control).flag, 0, 1);
-    this.#queue = this.#queue.filter((t) => t.job !== job);
+    this.#jobs = this.#jobs.filter((j) => j !== job);
     job.finish();
     job.reject(error);
   }
+}
+
+/** The next ranges of `job` for one message: one large range, or small ones up to BATCH_BYTES. */
+function takeBatch(job: Job): number[] {
+  const indices: number[] = [];
+  let bytes = 0;
+  while (job.cursor < job.order.length && indices.length < BATCH_MAX_RANGES) {
+    const index = job.order[job.cursor]!;
+    const size = job.requests[index]?.bytes ?? 0;
+    if (indices.length > 0 && bytes + size > BATCH_BYTES) break;
+    indices.push(index);
+    bytes += size;
+    job.cursor += 1;
+  }
+  return indices;
+}
+
+/** Only what the worker needs: the display name and size stay on this side. */
+function rangeOf(request: HashRequest): HashRange {
+  return { path: request.path, start: request.start, end: request.end, algorithm: request.algorithm, noFollow: request.noFollow, expected: request.expected ?? null };
 }
 
 function cancelled(): AppError {

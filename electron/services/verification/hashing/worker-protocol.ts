@@ -32,15 +32,19 @@ export interface HashRange {
   expected?: FileIdentity | null;
 }
 
-/** Pool → worker: hash one range. */
-export interface HashTaskMessage extends HashRange {
+/** The outcome of hashing one range: a digest, or the file-system error that stopped it. */
+export type HashOutcome = { ok: true; digestHex: string; bytes: number } | { ok: false; errorCode: string; message: string };
+
+/**
+ * Pool → worker: hash these ranges, one after the other, for one job. Small files travel
+ * many to a message: one message per file cost more than hashing a 16 KiB file does.
+ */
+export interface HashBatchMessage {
   type: 'hash';
-  taskId: number;
+  batchId: number;
   control: SharedArrayBuffer;
+  ranges: HashRange[];
 }
 
-/** Worker → pool: the outcome of one task. */
-export type HashTaskReply =
-  | { type: 'done'; taskId: number; digestHex: string; bytes: number }
-  | { type: 'failed'; taskId: number; errorCode: string; message: string }
-  | { type: 'cancelled'; taskId: number };
+/** Worker → pool: one outcome per range of the batch, in its order; or the job was cancelled. */
+export type HashBatchReply = { type: 'done'; batchId: number; outcomes: HashOutcome[] } | { type: 'cancelled'; batchId: number };

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../../support/temp-dir.ts';
 import type { HashProgress, HashRequest } from '../../../../../../electron/services/verification/hashing/hash-pool.ts';
 import { HashPool } from '../../../../../../electron/services/verification/hashing/hash-pool.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cs-pool-'));
+const dir = makeTempDir('cs-pool');
 const files = Array.from({ length: 25 }, (_, i) => {
   const data = Buffer.alloc(1000 + i * 40_000).fill(i);
   const p = path.join(dir, `f${i}.bin`);
@@ -25,6 +25,22 @@ describe('hash worker pool', () => {
   it('returns every digest in request order, computed in worker threads', async () => {
     const results = await pool.hash(files.map((f) => request(f.path, f.data.length)));
     expect(results).toEqual(files.map((f) => ({ ok: true, digestHex: createHash('sha256').update(f.data).digest('hex'), bytes: f.data.length })));
+  });
+
+  it('hashes hundreds of small files, many to a worker message, each outcome at its own index', async () => {
+    const small = Array.from({ length: 600 }, (_, i) => {
+      const p = path.join(dir, `s${i}.bin`);
+      const data = Buffer.from(`small file ${i}`);
+      writeFileSync(p, data);
+      return { path: p, data };
+    });
+    const requests = [...small.map((f) => request(f.path, f.data.length)), request(path.join(dir, 'absent-small'), 10), request(files[24]!.path, files[24]!.data.length)];
+    const events: HashProgress[] = [];
+    const results = await pool.hash(requests, { onProgress: (p) => events.push(p) });
+    expect(results.slice(0, 600)).toEqual(small.map((f) => ({ ok: true, digestHex: createHash('sha256').update(f.data).digest('hex'), bytes: f.data.length })));
+    expect(results[600]).toMatchObject({ ok: false, errorCode: 'ENOENT' });
+    expect(results[601]).toMatchObject({ ok: true, bytes: files[24]!.data.length });
+    expect(events.at(-1)).toMatchObject({ filesDone: 602, filesTotal: 602 });
   });
 
   it('reports a file it cannot read as an outcome, not a failure of the whole job', async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { HASH_THREAD_NICE, lowerThisThreadPriority } from '../../../../../../electron/services/verification/hashing/thread-priority.ts';
-import type { HashTaskReply } from '../../../../../../electron/services/verification/hashing/worker-protocol.ts';
+import type { HashBatchReply } from '../../../../../../electron/services/verification/hashing/worker-protocol.ts';
 import { CONTROL_BYTES } from '../../../../../../electron/services/verification/hashing/worker-protocol.ts';
 
 describe('lowerThisThreadPriority', () => {
@@ -42,11 +42,11 @@ describe.skipIf(process.platform !== 'linux')('a real hash worker thread', () =>
     const worker = new Worker(new URL('../../../../../../electron/workers/hash-worker.ts', import.meta.url), { name });
     try {
       // One answered task proves the worker's module has run to the end.
-      const reply = await new Promise<HashTaskReply>((resolve) => {
+      const reply = await new Promise<HashBatchReply>((resolve) => {
         worker.once('message', resolve);
-        worker.postMessage({ type: 'hash', taskId: 1, path: '/nonexistent/cs-prio', start: 0, end: null, algorithm: 'sha256', noFollow: true, control: new SharedArrayBuffer(CONTROL_BYTES) });
+        worker.postMessage({ type: 'hash', batchId: 1, control: new SharedArrayBuffer(CONTROL_BYTES), ranges: [{ path: '/nonexistent/cs-prio', start: 0, end: null, algorithm: 'sha256', noFollow: true }] });
       });
-      expect(reply.type).toBe('failed');
+      expect(reply).toMatchObject({ type: 'done', outcomes: [{ ok: false, errorCode: 'ENOENT' }] });
       const nice = (tid: string): number => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
       const tids = readdirSync('/proc/self/task').filter((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === name);
       expect(tids).toHaveLength(1);
