@@ -1,14 +1,16 @@
-// `npm run bench`: how fast verify-model re-hashes a large model, against what this
-// machine can do. Generates (or reuses) a model folder under the temp dir, warms the page
-// cache, then measures in one run:
-//   - our verify-model (worker pool, in this process, with the event loop watched),
-//   - `sha256sum` over the same files,
-//   - the reference `model_signing verify key` over the same signed folder,
-//   - the baseline: single-core `openssl speed -evp sha256 -bytes 8192` × cores.
-// Environment: COUNTERSIGN_BENCH_GIB (model size, default 3), COUNTERSIGN_MODEL_SIGNING
-// (the reference binary), COUNTERSIGN_BENCH_WORKERS (hash workers; default: one per core),
-// COUNTERSIGN_BENCH_CLEAN=1 (delete the model afterwards). Other processes competing for
-// the cores skew every figure: the load average is printed beside them.
+// `npm run bench`: how fast verify-model re-hashes a model, against what this machine can
+// do. Two generated models (reused between runs), page cache warm:
+//   - "large": COUNTERSIGN_BENCH_GIB GiB (default 3): one file of a third of it, the rest in
+//     8 MiB files, a typical checkpoint folder;
+//   - "small files": 20,000 files of 16 KiB, where per-file costs dominate.
+// For each: our verify-model (worker pool, in this process, the event loop watched; one
+// cold run that starts the workers, then three warm runs), `sha256sum` over the same files,
+// and the reference `model_signing verify key` over the same signed folder; all as ratios
+// against the baseline: single-core `openssl speed -evp sha256` (8 KiB blocks) × cores.
+// Environment: COUNTERSIGN_BENCH_GIB, COUNTERSIGN_MODEL_SIGNING (the reference binary),
+// COUNTERSIGN_BENCH_WORKERS (hash workers; default one per core), COUNTERSIGN_BENCH_CLEAN=1
+// (delete the models afterwards). Other processes competing for the cores skew every
+// wall-clock figure: the load average and our CPU cost per byte are printed beside them.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -19,41 +21,54 @@ import { fileURLToPath } from 'node:url';
 import { HashPool } from '../../electron/services/verification/hashing/hash-pool.ts';
 import { signModelWithKey } from '../../electron/services/verification/model-signing/sign.ts';
 import { verifyModelSignature } from '../../electron/services/verification/model-signing/verify.ts';
-import { verifyBundle } from '../../electron/services/verification/sigstore/index.ts';
+import { BundleVerifierWorker } from '../../electron/services/verification/sigstore/bundle-verifier-worker.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 const TICK_MS = 5;
+const WARM_RUNS = 3;
 const sizeGib = Number(process.env['COUNTERSIGN_BENCH_GIB'] ?? '3');
 if (!(sizeGib > 0 && sizeGib <= 64)) throw new Error('COUNTERSIGN_BENCH_GIB must be between 0 and 64');
-const totalBytes = Math.round(sizeGib * GIB);
-const base = path.join(tmpdir(), `countersign-bench-${sizeGib}gib`);
-const modelDir = path.join(base, 'model');
-const signaturePath = path.join(base, 'model.sig');
 const cores = availableParallelism();
 const reference = process.env['COUNTERSIGN_MODEL_SIGNING'] ?? path.join(REPO_ROOT, '.peers', 'venv', 'bin', 'model_signing');
 
-/** One large file (a third of the model) and many 8 MiB ones: a typical checkpoint folder. */
-function layout(): Array<{ rel: string; bytes: number }> {
+interface ModelSpec {
+  name: string;
+  base: string;
+  files: Array<{ rel: string; bytes: number }>;
+}
+
+/** One large file (a third of the model) and many 8 MiB ones. */
+function largeModel(): ModelSpec {
+  const totalBytes = Math.round(sizeGib * GIB);
   const big = Math.floor(totalBytes / 3);
-  const small = 8 * MIB;
   const files = [{ rel: 'model.safetensors', bytes: big }];
   let left = totalBytes - big;
   for (let i = 0; left > 0; i += 1) {
-    files.push({ rel: `shards/part-${String(i).padStart(5, '0')}.bin`, bytes: Math.min(small, left) });
-    left -= small;
+    files.push({ rel: `shards/part-${String(i).padStart(5, '0')}.bin`, bytes: Math.min(8 * MIB, left) });
+    left -= 8 * MIB;
   }
-  return files;
+  return { name: `large (${sizeGib} GiB, ${files.length} files)`, base: path.join(tmpdir(), `countersign-bench-${sizeGib}gib`), files };
 }
 
-function generate(files: Array<{ rel: string; bytes: number }>): void {
-  rmSync(base, { recursive: true, force: true });
-  mkdirSync(path.join(modelDir, 'shards'), { recursive: true });
+/** 20,000 files of 16 KiB in 100 folders: tokenizer pieces, per-layer tensors, datasets. */
+function smallFilesModel(): ModelSpec {
+  const files = Array.from({ length: 20_000 }, (_, i) => ({ rel: `d${String(i % 100).padStart(3, '0')}/f${String(i).padStart(5, '0')}.bin`, bytes: 16 * 1024 }));
+  return { name: 'small files (20,000 × 16 KiB)', base: path.join(tmpdir(), 'countersign-bench-small-files'), files };
+}
+
+const modelDir = (spec: ModelSpec): string => path.join(spec.base, 'model');
+const totalOf = (spec: ModelSpec): number => spec.files.reduce((sum, f) => sum + f.bytes, 0);
+
+function generate(spec: ModelSpec): void {
+  rmSync(spec.base, { recursive: true, force: true });
   const block = randomBytes(8 * MIB);
   let counter = 0;
-  for (const f of files) {
-    const fd = openSync(path.join(modelDir, f.rel), 'w');
+  for (const f of spec.files) {
+    const file = path.join(modelDir(spec), f.rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const fd = openSync(file, 'w');
     for (let written = 0; written < f.bytes; ) {
       block.writeUInt32LE(counter++, 0); // no two blocks alike
       const n = Math.min(block.length, f.bytes - written);
@@ -64,18 +79,37 @@ function generate(files: Array<{ rel: string; bytes: number }>): void {
   }
 }
 
-function warmCache(files: Array<{ rel: string }>): void {
+/** Generates and signs the model unless an identical one is already there. */
+async function prepare(spec: ModelSpec, pool: HashPool): Promise<void> {
+  const marker = path.join(spec.base, 'ready.json');
+  const want = JSON.stringify({ total: totalOf(spec), files: spec.files.length });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want) {
+    console.log(`Reusing ${modelDir(spec)}`);
+    return;
+  }
+  console.log(`Generating ${spec.name} in ${modelDir(spec)} ...`);
+  generate(spec);
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  writeFileSync(path.join(spec.base, 'pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const signaturePath = path.join(spec.base, 'model.sig');
+  const signed = await signModelWithKey(pool, { modelPath: modelDir(spec), privateKeyPem, signaturePath });
+  writeFileSync(signaturePath, JSON.stringify(signed.bundle));
+  writeFileSync(marker, want);
+}
+
+function warmCache(spec: ModelSpec): void {
   const buffer = Buffer.allocUnsafe(8 * MIB);
-  for (const f of files) {
-    const fd = openSync(path.join(modelDir, f.rel), 'r');
+  for (const f of spec.files) {
+    const fd = openSync(path.join(modelDir(spec), f.rel), 'r');
     while (readSync(fd, buffer, 0, buffer.length, null) > 0);
     closeSync(fd);
   }
 }
 
-function timed(command: string, args: string[], cwd = base): { seconds: number; ok: boolean; output: string } {
+function timed(command: string, args: string[], cwd: string, input?: string): { seconds: number; ok: boolean; output: string } {
   const start = performance.now();
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * MIB, timeout: 30 * 60_000 });
+  const r = spawnSync(command, args, { cwd, input, encoding: 'utf8', maxBuffer: 64 * MIB, timeout: 30 * 60_000 });
   return { seconds: (performance.now() - start) / 1000, ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
 
@@ -88,102 +122,124 @@ function opensslSingleCore(): number {
   return Number(rate.slice(0, -1)) * 1000;
 }
 
+interface OurRun {
+  seconds: number;
+  cpuSeconds: number;
+  stallMs: number;
+}
+
+/** One verification with the main event loop watched. */
+async function verifyOnce(spec: ModelSpec, pool: HashPool, verifier: BundleVerifierWorker): Promise<OurRun> {
+  // Both watchers wake the main thread every TICK_MS; a stall shows as a late tick, measured
+  // to the sub-millisecond whatever the tick, so 5 ms sees every stall the 20 ms target is
+  // about without stealing a worker's core a thousand times a second.
+  const histogram = monitorEventLoopDelay({ resolution: TICK_MS });
+  let last = performance.now();
+  let worstGap = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worstGap = Math.max(worstGap, now - last - TICK_MS);
+    last = now;
+  }, TICK_MS);
+  histogram.enable();
+  const policy = { mode: 'public-key' as const, publicKeyPem: readFileSync(path.join(spec.base, 'pub.pem'), 'utf8') };
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const report = await verifyModelSignature(
+    // As the app does it: the signature checked in the bundle worker, the files in the pool.
+    { verifyBundle: (bundle, artifact, policy) => verifier.verify(bundle, artifact, policy), pool, now: () => performance.now() },
+    { modelPath: modelDir(spec), signaturePath: path.join(spec.base, 'model.sig'), policy },
+    { onProgress: () => {} },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  clearInterval(ticker);
+  histogram.disable();
+  if (!report.verified) throw new Error(`Our verification failed: ${JSON.stringify(report.failure)}`);
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, stallMs: Math.max(worstGap, histogram.max / 1e6) };
+}
+
+const gbps = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e9).toFixed(2)} GB/s`;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+interface Measured {
+  spec: ModelSpec;
+  cold: OurRun;
+  warm: OurRun[];
+  sha256sum: number;
+  reference: { seconds: number | null; note: string };
+}
+
+async function measure(spec: ModelSpec, pool: HashPool, verifier: BundleVerifierWorker): Promise<Measured> {
+  await prepare(spec, pool);
+  warmCache(spec);
+  const cold = await verifyOnce(spec, pool, verifier);
+  const warm: OurRun[] = [];
+  for (let run = 0; run < WARM_RUNS; run += 1) warm.push(await verifyOnce(spec, pool, verifier));
+  // sha256sum reads its file list from stdin (xargs keeps the command line short).
+  const list = spec.files.map((f) => path.join('model', f.rel)).join('\0');
+  const sha = timed('xargs', ['-0', 'sha256sum'], spec.base, list);
+  if (!sha.ok) throw new Error(`sha256sum failed: ${sha.output.slice(0, 500)}`);
+  let referenceResult: Measured['reference'] = { seconds: null, note: `(not installed at ${reference}; run scripts/setup.sh --test)` };
+  if (existsSync(reference)) {
+    const r = timed(reference, ['verify', 'key', 'model', '--signature', 'model.sig', '--public_key', 'pub.pem'], spec.base);
+    referenceResult = r.ok ? { seconds: r.seconds, note: '' } : { seconds: null, note: `(failed: ${r.output.trim().slice(0, 200)})` };
+  }
+  return { spec, cold, warm, sha256sum: sha.seconds, reference: referenceResult };
+}
+
+function print(m: Measured, single: number, poolSize: number): { ratio: number; stallMs: number; ahead: boolean } {
+  const baseline = single * cores;
+  const total = totalOf(m.spec);
+  const row = (name: string, seconds: number | null, note = ''): string => {
+    if (seconds === null) return `  ${name.padEnd(40)} ${'n/a'.padStart(10)}  ${note}`;
+    const rate = total / seconds;
+    return `  ${name.padEnd(40)} ${gbps(rate).padStart(10)}  ${(rate / baseline).toFixed(2).padStart(5)} × baseline  (${seconds.toFixed(2)} s) ${note}`;
+  };
+  const warmSeconds = m.warm.map((r) => r.seconds);
+  const typical = median(warmSeconds);
+  const cpuSeconds = median(m.warm.map((r) => r.cpuSeconds));
+  const stallMs = Math.max(m.cold.stallMs, ...m.warm.map((r) => r.stallMs));
+  console.log('');
+  console.log(`${m.spec.name}:`);
+  console.log(row(`countersign verify-model (${poolSize} workers)`, typical, `median of ${WARM_RUNS} warm runs; best ${gbps(total / Math.min(...warmSeconds))}, first (starts the workers) ${gbps(total / m.cold.seconds)}`));
+  console.log(row('sha256sum (one process)', m.sha256sum));
+  console.log(row('model_signing verify key (reference)', m.reference.seconds, m.reference.note));
+  // Bytes per CPU-second (all our threads) against one openssl core: what the code costs,
+  // which other load on the machine hardly moves, unlike the wall-clock figures.
+  console.log(`  CPU cost: ${gbps(total / cpuSeconds)} per CPU-second = ${(total / cpuSeconds / single).toFixed(2)} × one openssl core`);
+  console.log(`  Main event loop worst stall over all ${WARM_RUNS + 1} runs: ${stallMs.toFixed(1)} ms`);
+  const ahead = typical < m.sha256sum && (m.reference.seconds === null || typical < m.reference.seconds);
+  return { ratio: total / typical / baseline, stallMs, ahead };
+}
+
 async function main(): Promise<void> {
-  const files = layout();
-  const marker = path.join(base, 'ready.json');
-  const want = JSON.stringify({ totalBytes, files: files.length });
   const workers = process.env['COUNTERSIGN_BENCH_WORKERS'];
   const pool = new HashPool(workers === undefined ? {} : { size: Number(workers) });
-  const keyPath = path.join(base, 'key.pem');
-  const pubPath = path.join(base, 'pub.pem');
-  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== want) {
-    console.log(`Generating ${sizeGib} GiB model (${files.length} files) in ${modelDir} ...`);
-    generate(files);
-    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    writeFileSync(keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    writeFileSync(pubPath, publicKey.export({ type: 'spki', format: 'pem' }));
-    const signed = await signModelWithKey(pool, { modelPath: modelDir, privateKeyPem: readFileSync(keyPath, 'utf8'), signaturePath });
-    writeFileSync(signaturePath, JSON.stringify(signed.bundle));
-    writeFileSync(marker, want);
-  } else {
-    console.log(`Reusing ${modelDir}`);
-  }
-  console.log('Warming the page cache ...');
+  const verifier = new BundleVerifierWorker();
   const loadBefore = loadavg()[0] ?? 0;
-  warmCache(files);
-
-  // Ours, twice (the first also starts the workers); the event loop watched throughout.
-  const policy = { mode: 'public-key' as const, publicKeyPem: readFileSync(pubPath, 'utf8') };
-  let best = Infinity;
-  let bestCpuSeconds = Infinity;
-  let worstStallMs = 0;
-  let histogramMaxMs = 0;
-  const perRun: string[] = [];
-  for (let run = 0; run < 2; run += 1) {
-    // Both watchers wake the main thread every TICK_MS; a stall shows as a late tick, measured
-    // to the sub-millisecond whatever the tick, so 5 ms sees every stall the 20 ms target is
-    // about without stealing a worker's core a thousand times a second.
-    const histogram = monitorEventLoopDelay({ resolution: TICK_MS });
-    let last = performance.now();
-    let worstGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      worstGap = Math.max(worstGap, now - last - TICK_MS);
-      last = now;
-    }, TICK_MS);
-    histogram.enable();
-    const cpuBefore = process.cpuUsage();
-    const start = performance.now();
-    const report = await verifyModelSignature({ verifyBundle, pool, now: () => performance.now() }, { modelPath: modelDir, signaturePath, policy }, { onProgress: () => {} });
-    const seconds = (performance.now() - start) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    clearInterval(ticker);
-    histogram.disable();
-    if (!report.verified) throw new Error(`Our verification failed: ${JSON.stringify(report.failure)}`);
-    best = Math.min(best, seconds);
-    bestCpuSeconds = Math.min(bestCpuSeconds, (cpu.user + cpu.system) / 1e6);
-    perRun.push(`${(totalBytes / seconds / 1e9).toFixed(2)} GB/s, stall ${worstGap.toFixed(1)} ms`);
-    worstStallMs = Math.max(worstStallMs, worstGap);
-    histogramMaxMs = Math.max(histogramMaxMs, histogram.max / 1e6);
+  const specs = [largeModel(), smallFilesModel()];
+  const measured: Measured[] = [];
+  try {
+    for (const spec of specs) measured.push(await measure(spec, pool, verifier));
+  } finally {
+    await Promise.all([pool.dispose(), verifier.dispose()]);
   }
-  await pool.dispose();
-
-  const relFiles = files.map((f) => path.join('model', f.rel));
-  const sha256sum = timed('sha256sum', relFiles);
-  if (!sha256sum.ok) throw new Error(`sha256sum failed: ${sha256sum.output}`);
-  const referenceRun = existsSync(reference)
-    ? timed(reference, ['verify', 'key', 'model', '--signature', signaturePath, '--public_key', pubPath])
-    : null;
   const single = opensslSingleCore();
-  const baseline = single * cores;
-
-  const gbps = (bytesPerSecond: number): string => `${(bytesPerSecond / 1e9).toFixed(2)} GB/s`;
-  const row = (name: string, seconds: number | null, note = ''): string => {
-    if (seconds === null) return `${name.padEnd(34)} ${'n/a'.padStart(10)}  ${note}`;
-    const rate = totalBytes / seconds;
-    return `${name.padEnd(34)} ${gbps(rate).padStart(10)}  ${(rate / baseline).toFixed(2).padStart(5)} × baseline  (${seconds.toFixed(2)} s) ${note}`;
-  };
   console.log('');
   console.log(`Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)} on ${cores} cores`);
-  console.log(`Model: ${sizeGib} GiB, ${files.length} files (largest ${(files[0]!.bytes / GIB).toFixed(2)} GiB), ${cores} cores`);
-  console.log(`Baseline: openssl speed -evp sha256 (8 KiB) ${gbps(single)} single core × ${cores} = ${gbps(baseline)}`);
-  console.log(row(`countersign verify-model (${pool.size} workers)`, best, `(best of 2: ${perRun.join('; ')})`));
-  console.log(row('sha256sum (one process)', sha256sum.seconds));
-  console.log(
-    row(
-      'model_signing verify key',
-      referenceRun?.ok ? referenceRun.seconds : null,
-      referenceRun === null ? `(not installed at ${reference}; run scripts/peers/setup.sh --test)` : referenceRun.ok ? '' : `(failed: ${referenceRun.output.trim().slice(0, 200)})`,
-    ),
-  );
-  // Bytes per CPU-second (all our threads) against one core of openssl: what the code costs,
-  // which other load on the machine hardly moves, unlike the wall-clock figures.
-  const efficiency = totalBytes / bestCpuSeconds / single;
-  console.log(`CPU cost: ${gbps(totalBytes / bestCpuSeconds)} per CPU-second = ${efficiency.toFixed(2)} × one openssl core (the ceiling for the wall-clock ratio)`);
-  console.log(`Main event loop worst stall during our runs: ${worstStallMs.toFixed(1)} ms (setInterval), ${histogramMaxMs.toFixed(1)} ms (monitorEventLoopDelay max)`);
-  const target = best <= totalBytes / (0.9 * baseline);
-  console.log(`Targets: throughput ≥ 0.9 × baseline: ${target ? 'met' : 'NOT met'}; stall < 20 ms: ${Math.max(worstStallMs, histogramMaxMs) < 20 ? 'met' : 'NOT met'}`);
-  if (process.env['COUNTERSIGN_BENCH_CLEAN'] === '1') rmSync(base, { recursive: true, force: true });
+  console.log(`Baseline: openssl speed -evp sha256 (8 KiB) ${gbps(single)} single core × ${cores} = ${gbps(single * cores)}`);
+  const [large, small] = measured.map((m) => print(m, single, pool.size));
+  if (!large || !small) return;
+  const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  console.log('');
+  console.log(`Targets: large model ≥ 0.9 × baseline: ${met(large.ratio >= 0.9)} (${large.ratio.toFixed(2)})`);
+  console.log(`         ahead of sha256sum and the reference on both models: ${met(large.ahead && small.ahead)}${measured.some((m) => m.reference.seconds === null) ? ' (reference not measured)' : ''}`);
+  console.log(`         worst main-loop stall on the large model < 20 ms: ${met(large.stallMs < 20)}`);
+  // Not a target, a known limit: the signed manifest is parsed and the per-file report built
+  // on the calling thread, O(files); the hashing itself never blocks it.
+  console.log(`         (small files: ${small.stallMs.toFixed(0)} ms, from parsing the 20,000-entry manifest and building the report on the main thread)`);
+  if (process.env['COUNTERSIGN_BENCH_CLEAN'] === '1') for (const spec of specs) rmSync(spec.base, { recursive: true, force: true });
 }
 
 await main();
