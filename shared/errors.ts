@@ -56,6 +56,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The AppError an {@link ErrorInfo} describes, as it arrives from another thread (where the
+ * class did not survive the copy); an unknown code becomes INTERNAL.
+ */
+export function appErrorFromInfo(info: { code: string; message: string }): AppError {
+  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(info.code) ? (info.code as ErrorCode) : 'INTERNAL';
+  return new AppError(code, info.message);
+}
+
 /** True when `value` is an {@link AppError} (also across realms, by shape). */
 export function isAppError(value: unknown): value is AppError {
   return (

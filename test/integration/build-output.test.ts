@@ -1,11 +1,13 @@
 // The bundles that the packaged app ships (built by scripts/build.ts, which npm test runs
 // first): each runtime is where electron-builder.yml and package.json expect it, the
-// sandboxed preload is self-contained, and the bundled CLI and worker really verify.
+// sandboxed preload is self-contained, and the bundled CLI and workers really verify.
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ModelVerifierWorker } from '../../electron/services/verification/model-signing/model-verifier-worker.ts';
 import { REPO_ROOT, requireFixture } from '../support/peers.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -69,5 +71,21 @@ describe('the build output', () => {
     expect(failed?.code).toBe(1);
     const report = JSON.parse(failed!.stdout) as { files: Array<{ path: string; status: string }> };
     expect(report.files.find((f) => f.path === 'signme-1')?.status).toBe('modified');
+  });
+
+  it('ships a model-verify worker that finds its bundled hash and bundle workers and verifies', async () => {
+    const fixtures = requireFixture('model-signing');
+    const model = path.join(fixtures, 'v1.1.0-elliptic-key');
+    const verifier = new ModelVerifierWorker({ workerUrl: pathToFileURL(requireBuilt(dist('workers', 'model-verify-worker.mjs'))) });
+    try {
+      const report = await verifier.verify({
+        modelPath: model,
+        policy: { mode: 'public-key', publicKeyPem: readFileSync(path.join(fixtures, 'keys', 'signing-key-pub.pem'), 'utf8') },
+        ignorePaths: ['ignore-me'],
+      });
+      expect(report).toMatchObject({ verified: true, failure: null, signer: { mode: 'public-key' } });
+    } finally {
+      await verifier.dispose();
+    }
   });
 });

@@ -1,11 +1,12 @@
 // Where a worker thread's entry file is, from source or from a bundled build. Workers are
 // never imported (services must not import electron/workers); they are started by URL.
-// Every worker (hashing here, bundle verification in ../sigstore) resolves through this one
-// function, so the source and bundle layouts are described in one place.
+// Every worker (hashing here, bundle verification in ../sigstore, whole model verifications
+// in ../model-signing) resolves through this one function, so the source and bundle layouts
+// are described in one place.
 import { pathToFileURL } from 'node:url';
 
 /** The names of the worker entries in electron/workers/ (without extension). */
-export type WorkerName = 'hash-worker' | 'bundle-worker';
+export type WorkerName = 'hash-worker' | 'bundle-worker' | 'model-verify-worker';
 
 /** A worker's source entry, relative to the repository root (for the build script). */
 export function workerSource(name: WorkerName): string {

@@ -1,26 +1,22 @@
 // The model verification service the contract exposes: runs verifications as jobs with
-// ids, forwards their progress, cancels them, and owns the worker threads: the hash pool,
-// and the bundle verifier, so no signature crypto runs on the caller's event loop.
+// ids, forwards their progress, cancels them, and owns the verifier: by default a worker
+// thread that runs each verification whole (signature check, listing, hashing, comparison),
+// so the caller's event loop only relays progress and the final report.
 import type { ModelVerificationReport, VerificationProgress, VerifyModelInput } from '../../../../shared/contract/index.ts';
 import { AppError } from '../../../../shared/errors.ts';
-import { HashPool } from '../hashing/hash-pool.ts';
-import { BundleVerifierWorker } from '../sigstore/bundle-verifier-worker.ts';
 import { readTrustedRootFile } from '../sigstore/trusted-root-file.ts';
-import type { VerifyBundle } from './verify.ts';
-import { checkInputPath, verifyModelSignature } from './verify.ts';
+import type { ModelVerifier } from './model-verifier.ts';
+import { ModelVerifierWorker } from './model-verifier-worker.ts';
+import { checkInputPath } from './verify.ts';
 
 export interface ModelVerificationServiceDeps {
   /** Receives each job's progress, throttled (about ten events a second at most). */
   emitProgress: (progress: VerificationProgress) => void;
   /**
-   * The Sigstore bundle verifier; defaults to sigstore's verifyBundle run in a worker thread
-   * (started on first use, stopped when idle and on dispose).
+   * Runs the verifications; defaults to a {@link ModelVerifierWorker}. The service owns it:
+   * dispose() disposes it.
    */
-  verifyBundle?: VerifyBundle;
-  /** A shared pool; when absent the service starts (and disposes) its own on first use. */
-  pool?: HashPool;
-  /** Clock in milliseconds. */
-  now?: () => number;
+  verifier?: ModelVerifier;
   /**
    * The Sigstore trusted root to verify against, read at the start of each job (it can be
    * refreshed while the app runs); undefined means the shipped public-good root.
@@ -45,18 +41,8 @@ export interface ModelVerificationService {
 /** Creates the service. No worker thread starts until the first verification. */
 export function createModelVerificationService(deps: ModelVerificationServiceDeps): ModelVerificationService {
   const jobs = new Map<string, AbortController>();
-  const now = deps.now ?? (() => Date.now());
-  let ownPool: HashPool | null = null;
-  let ownVerifier: BundleVerifierWorker | null = null;
+  let verifier: ModelVerifier | null = deps.verifier ?? null;
   let disposed = false;
-  const pool = (): HashPool => deps.pool ?? (ownPool ??= new HashPool());
-  const verifyBundle: VerifyBundle =
-    deps.verifyBundle ??
-    ((bundle, artifact, policy) => {
-      // A job that outlives dispose() must not start a verifier nobody will stop.
-      if (disposed) return Promise.reject(new AppError('CANCELLED', 'The verification service has stopped.'));
-      return (ownVerifier ??= new BundleVerifierWorker()).verify(bundle, artifact, policy);
-    });
 
   return {
     async verifyModel(input) {
@@ -68,8 +54,11 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
       const controller = new AbortController();
       jobs.set(input.jobId, controller);
       try {
-        const report = await verifyModelSignature(
-          { verifyBundle, pool: pool(), now },
+        // Checked again after the await above: a job that outlives dispose() must not start a
+        // verifier nobody will stop.
+        if (disposed) throw new AppError('CANCELLED', 'The verification service has stopped.');
+        verifier ??= new ModelVerifierWorker();
+        const report = await verifier.verify(
           {
             modelPath: input.modelPath,
             signaturePath: input.signaturePath,
@@ -100,9 +89,8 @@ export function createModelVerificationService(deps: ModelVerificationServiceDep
       disposed = true;
       for (const controller of jobs.values()) controller.abort();
       jobs.clear();
-      await Promise.all([ownPool?.dispose(), ownVerifier?.dispose()]);
-      ownPool = null;
-      ownVerifier = null;
+      await verifier?.dispose();
+      verifier = null;
     },
   };
 }

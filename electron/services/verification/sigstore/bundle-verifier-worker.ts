@@ -4,7 +4,7 @@
 // use, stopped when idle; its heap is capped. Same results, same AppError codes and
 // messages as calling verifyBundle in-thread.
 import { Worker } from 'node:worker_threads';
-import { AppError, ERROR_CODES, type ErrorCode, type ErrorInfo } from '../../../../shared/errors.ts';
+import { AppError, appErrorFromInfo } from '../../../../shared/errors.ts';
 import { resolveWorkerUrl } from '../hashing/worker-url.ts';
 import type { BundleTaskMessage, BundleTaskReply } from './bundle-worker-protocol.ts';
 import type { ArtifactInput, BundlePolicy, BundleVerificationResult } from './types.ts';
@@ -29,11 +29,6 @@ interface Pending {
 const DEFAULT_IDLE_MS = 30_000;
 const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_HEAP_MB = 128;
-
-function toAppError(info: ErrorInfo): AppError {
-  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(info.code) ? info.code : 'INTERNAL';
-  return new AppError(code, info.message);
-}
 
 /**
  * A Sigstore bundle verifier backed by one worker thread. `verify` has the signature of
@@ -127,7 +122,7 @@ export class BundleVerifierWorker {
     this.#settle();
     if (!pending) return;
     if (reply.type === 'done') pending.resolve(reply.result);
-    else pending.reject(toAppError(reply.error));
+    else pending.reject(appErrorFromInfo(reply.error));
   }
 
   /**

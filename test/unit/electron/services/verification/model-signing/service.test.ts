@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VerificationProgress } from '../../../../../../shared/contract/index.ts';
+import { createInThreadModelVerifier } from '../../../../../../electron/services/verification/model-signing/model-verifier.ts';
 import { createModelVerificationService } from '../../../../../../electron/services/verification/model-signing/service.ts';
 import { buildStatement, rootDigest } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
@@ -23,7 +24,7 @@ function bigModel(megabytes: number): string {
 describe('model verification service', () => {
   it('tags progress with the job id and ends at the totals', async () => {
     const events: VerificationProgress[] = [];
-    const service = createModelVerificationService({ emitProgress: (p) => events.push(p), verifyBundle: payloadOnlyVerifier });
+    const service = createModelVerificationService({ emitProgress: (p) => events.push(p), verifier: createInThreadModelVerifier({ verifyBundle: payloadOnlyVerifier }) });
     const root = bigModel(32);
     const report = await service.verifyModel({ jobId: 'job-1', modelPath: root, policy });
     await service.dispose();
@@ -34,7 +35,7 @@ describe('model verification service', () => {
   });
 
   it('cancels a running job with CANCELLED and reports whether a job was running', async () => {
-    const service = createModelVerificationService({ emitProgress: () => {}, verifyBundle: payloadOnlyVerifier });
+    const service = createModelVerificationService({ emitProgress: () => {}, verifier: createInThreadModelVerifier({ verifyBundle: payloadOnlyVerifier }) });
     const root = bigModel(256);
     const running = service.verifyModel({ jobId: 'slow', modelPath: root, policy });
     await expect(service.verifyModel({ jobId: 'slow', modelPath: root, policy })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -54,7 +55,7 @@ describe('model verification reports sent to the renderer', () => {
     writeUnsignedSignature(path.join(root, 'model.sig'), serialization(), sha256Items(files));
     writeFileSync(path.join(root, 'a.bin'), 'ALPHA!');
     writeFileSync(path.join(root, 'new.txt'), 'added');
-    const service = createModelVerificationService({ emitProgress: () => {}, verifyBundle: payloadOnlyVerifier });
+    const service = createModelVerificationService({ emitProgress: () => {}, verifier: createInThreadModelVerifier({ verifyBundle: payloadOnlyVerifier }) });
     try {
       const report = await service.verifyModel({ jobId: 'redact', modelPath: root, policy });
       expect(report.files.map((f) => [f.path, f.status, f.actualDigest, f.size])).toEqual([
@@ -73,7 +74,7 @@ describe('model verification reports sent to the renderer', () => {
   });
 
   it('refuses a relative trusted root path as INVALID_INPUT, before reading it', async () => {
-    const service = createModelVerificationService({ emitProgress: () => {}, verifyBundle: payloadOnlyVerifier });
+    const service = createModelVerificationService({ emitProgress: () => {}, verifier: createInThreadModelVerifier({ verifyBundle: payloadOnlyVerifier }) });
     const root = makeModel({ 'a.bin': 'alpha' });
     try {
       for (const trustedRootPath of ['trusted_root.json', '../assets/trust/trusted_root.json', '/tmp/x\0.json']) {
