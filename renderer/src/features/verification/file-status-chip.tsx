@@ -1,5 +1,6 @@
 import Chip from '@mui/material/Chip';
 import type { FileStatus } from '../../../../shared/contract/schemas/verification.ts';
+import { formatCount } from './progress-format.ts';
 
 const LOOK: Record<FileStatus, { label: string; color: 'success' | 'error' | 'warning' }> = {
   verified: { label: 'Verified', color: 'success' },
@@ -20,7 +21,7 @@ export function FileStatusChip({ status }: { status: FileStatus }) {
 /** "3 files match what was signed": a status count in words, for the summary above the table. */
 export function describeFileCount(status: FileStatus, count: number): string {
   const one = count === 1;
-  const files = `${count} ${one ? 'file' : 'files'}`;
+  const files = `${formatCount(count)} ${one ? 'file' : 'files'}`;
   switch (status) {
     case 'verified':
       return `${files} ${one ? 'matches' : 'match'} what was signed`;

@@ -14,6 +14,11 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} ${value === 1 ? 'byte' : 'bytes'}` : `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
+/** A count with thousands grouped the way the user's locale writes them: 20,000. */
+export function formatCount(count: number): string {
+  return count.toLocaleString();
+}
+
 /** Percent of bytes hashed, 0..100; by files when there are no bytes to hash. */
 export function progressPercent(
   p: Pick<VerificationProgress, 'bytesDone' | 'bytesTotal' | 'filesDone' | 'filesTotal'>,

@@ -4,7 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { VerificationProgress } from '../../../../shared/contract/schemas/verification.ts';
-import { formatBytes, progressPercent } from './progress-format.ts';
+import { formatBytes, formatCount, progressPercent } from './progress-format.ts';
 
 /** The running job: bytes hashed of the total, the file being hashed, and Cancel. */
 export function VerificationProgressView({
@@ -37,7 +37,7 @@ export function VerificationProgressView({
           <>
             <Typography variant="body2">
               {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} hashed ({Math.floor(percent)}%) ·{' '}
-              {progress.filesDone} of {progress.filesTotal} files
+              {formatCount(progress.filesDone)} of {formatCount(progress.filesTotal)} files
             </Typography>
             {progress.currentFile && (
               <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>

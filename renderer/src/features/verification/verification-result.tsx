@@ -14,7 +14,7 @@ import type { ReactNode } from 'react';
 import type { FileStatus, ModelVerificationReport } from '../../../../shared/contract/schemas/verification.ts';
 import { errorText } from '../../api/error-text.ts';
 import { FileStatusChip, describeFileCount } from './file-status-chip.tsx';
-import { formatBytes, formatDuration } from './progress-format.ts';
+import { formatBytes, formatCount, formatDuration } from './progress-format.ts';
 
 const ANCHOR_WORDS = {
   identity: 'Keyless signature: an identity vouched for by an identity provider',
@@ -93,7 +93,7 @@ export function VerificationResult({ report }: { report: ModelVerificationReport
             id="verification-files-heading"
             sx={{ fontWeight: 600, mb: 1 }}
           >
-            Files ({files.length})
+            Files ({formatCount(files.length)})
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {(Object.keys(ORDER) as FileStatus[])
@@ -126,7 +126,7 @@ export function VerificationResult({ report }: { report: ModelVerificationReport
           </TableContainer>
           {files.length > MAX_ROWS && (
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              Showing the first {MAX_ROWS} of {files.length} files, problems first.
+              Showing the first {formatCount(MAX_ROWS)} of {formatCount(files.length)} files, problems first.
             </Typography>
           )}
         </Box>

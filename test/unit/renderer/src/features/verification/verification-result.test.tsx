@@ -57,4 +57,13 @@ describe('verification result', () => {
     expect(text).toContain('digest differs');
     expect(text).toContain('1 file differs from what was signed; 2 files match what was signed.');
   });
+
+  it('writes large file counts the way the locale groups digits, and says how many rows it shows', () => {
+    const files = Array.from({ length: 1234 }, (_, i) => ({ path: `f${i}.bin`, status: 'verified' as const, reason: null, expectedDigest: null, actualDigest: null, size: null }));
+    const text = textOf(renderHtml(<VerificationResult report={{ ...base, files }} />));
+    const n = (1234).toLocaleString();
+    expect(text).toContain(`Files (${n})`);
+    expect(text).toContain(`${n} files match what was signed`);
+    expect(text).toContain(`Showing the first 500 of ${n} files, problems first.`);
+  });
 });
