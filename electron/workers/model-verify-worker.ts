@@ -4,7 +4,7 @@
 // Inside, the signature is checked in a bundle-verifier thread and the files are hashed in
 // a pool of hash threads, exactly as before; this thread only orchestrates.
 import { parentPort } from 'node:worker_threads';
-import { AppError, isAppError } from '../../shared/errors.ts';
+import { isAppError } from '../../shared/errors.ts';
 import { createInThreadModelVerifier } from '../services/verification/model-signing/model-verifier.ts';
 import type { ModelVerifyMessage, ModelVerifyReply } from '../services/verification/model-signing/model-verify-protocol.ts';
 import { BundleVerifierWorker } from '../services/verification/sigstore/bundle-verifier-worker.ts';
@@ -27,13 +27,15 @@ async function run(jobId: number, message: Extract<ModelVerifyMessage, { type: '
     });
     send({ type: 'done', jobId, report });
   } catch (error) {
-    // verifyModelSignature throws AppError; anything else is a bug, reported without detail.
-    const appError = controller.signal.aborted
-      ? new AppError('CANCELLED', 'The verification was cancelled.')
-      : isAppError(error)
-        ? error
-        : new AppError('INTERNAL', `The model verifier failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
-    send({ type: 'failed', jobId, error: { code: appError.code, message: appError.message } });
+    if (controller.signal.aborted) {
+      send({ type: 'failed', jobId, error: { code: 'CANCELLED', message: 'The verification was cancelled.' } });
+    } else if (isAppError(error)) {
+      send({ type: 'failed', jobId, error: { code: error.code, message: error.message } });
+    } else {
+      // verifyModelSignature throws AppError; anything else is a bug, for the log only.
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      send({ type: 'failed', jobId, error: { code: 'INTERNAL', message: 'The model verifier failed unexpectedly.' }, unexpected: detail });
+    }
   } finally {
     running.delete(jobId);
   }

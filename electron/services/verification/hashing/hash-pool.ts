@@ -177,7 +177,15 @@ export class HashPool {
         this.#jobs.shift();
         continue;
       }
-      const slot = this.#freeSlot();
+      let slot: Slot | undefined;
+      try {
+        slot = this.#freeSlot();
+      } catch (error) {
+        // No thread could be started (the process is out of threads or memory): this job
+        // fails now rather than waiting for a worker that will never come.
+        this.#fail(job, new AppError('INTERNAL', `A hash worker could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        continue;
+      }
       if (!slot) return;
       const indices = takeBatch(job);
       const batchId = this.#nextBatchId++;
@@ -208,19 +216,21 @@ export class HashPool {
     });
     const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (reply: HashBatchReply) => this.#onReply(slot, reply));
+    // A worker that stops, busy or idle, leaves the pool at once (work must never be posted
+    // to a dead thread); what it was running fails, and queued work goes to a fresh worker.
     const onDeath = (error: unknown): void => {
       const index = this.#slots.indexOf(slot);
-      if (index >= 0) this.#slots.splice(index, 1);
+      if (index < 0) return;
+      this.#slots.splice(index, 1);
       const lost = [...slot.inFlight.values()];
       slot.inFlight.clear();
       const appError = new AppError('INTERNAL', `A hash worker stopped: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       for (const batch of lost) this.#fail(batch.job, appError);
-      this.#pump();
+      if (!this.#disposed) this.#pump();
     };
     worker.on('error', onDeath);
-    worker.on('exit', (code) => {
-      if (!this.#disposed && slot.inFlight.size > 0) onDeath(new Error(`exit code ${code}`));
-    });
+    worker.on('messageerror', onDeath);
+    worker.on('exit', (code) => onDeath(new Error(`exit code ${code}`)));
     this.#slots.push(slot);
     return slot;
   }

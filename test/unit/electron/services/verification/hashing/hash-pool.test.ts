@@ -91,3 +91,50 @@ describe('hash worker pool', () => {
     await expect(other.hash([request(big, 1)])).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 });
+
+/** A stand-in hash worker from source text, to make the pool face threads that misbehave. */
+const fakeWorker = (body: string): URL => new URL(`data:text/javascript,${encodeURIComponent(`import { parentPort } from 'node:worker_threads';\n${body}`)}`);
+/** Settles with the job's outcome, or 'hung' when it has not settled in `ms`. */
+const within = <T,>(job: Promise<T>, ms = 3000): Promise<T | 'hung'> =>
+  Promise.race([job, new Promise<'hung'>((r) => setTimeout(() => r('hung'), ms).unref())]);
+
+describe('hash worker pool facing threads that stop', () => {
+  it('drops a worker that exits while idle, so the next job goes to a fresh one', async () => {
+    const quitter = new HashPool({
+      size: 1,
+      workerUrl: fakeWorker(`parentPort.on('message', (b) => {
+        parentPort.postMessage({ type: 'done', batchId: b.batchId, outcomes: b.ranges.map(() => ({ ok: true, digestHex: 'ab', bytes: 0 })) });
+        setTimeout(() => process.exit(0), 10);
+      });`),
+    });
+    try {
+      expect(await within(quitter.hash([request(big, 1)]))).toEqual([{ ok: true, digestHex: 'ab', bytes: 0 }]);
+      await new Promise((r) => setTimeout(r, 200)); // the worker is gone by now
+      expect(await within(quitter.hash([request(big, 1)]))).toEqual([{ ok: true, digestHex: 'ab', bytes: 0 }]);
+    } finally {
+      await quitter.dispose();
+    }
+  });
+
+  it('fails a job whose worker dies mid-batch with INTERNAL, and fails (never hangs) the jobs after it', async () => {
+    const dying = new HashPool({ size: 1, workerUrl: fakeWorker(`parentPort.on('message', () => process.exit(7));`) });
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const outcome = await within(dying.hash([request(big, 1)]).catch((error: unknown) => error));
+        expect(outcome).toMatchObject({ name: 'AppError', code: 'INTERNAL', message: expect.stringContaining('exit code 7') });
+      }
+    } finally {
+      await dying.dispose();
+    }
+  });
+
+  it('fails a job when a worker answers for a different number of ranges than it was given', async () => {
+    const confused = new HashPool({ size: 1, workerUrl: fakeWorker(`parentPort.on('message', (b) => parentPort.postMessage({ type: 'done', batchId: b.batchId, outcomes: [] }));`) });
+    try {
+      const outcome = await within(confused.hash([request(big, 1), request(big, 1)]).catch((error: unknown) => error));
+      expect(outcome).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('different number') });
+    } finally {
+      await confused.dispose();
+    }
+  });
+});

@@ -4,6 +4,8 @@
 // the Sigstore verifier. Every test of signatures uses the real verifyBundle.
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { HashPool } from '../../../../../../electron/services/verification/hashing/hash-pool.ts';
+import { signModelWithKey } from '../../../../../../electron/services/verification/model-signing/sign.ts';
 import path from 'node:path';
 import { AppError } from '../../../../../../shared/errors.ts';
 import type { Serialization, SignedItem } from '../../../../../../electron/services/verification/model-signing/statement.ts';
@@ -70,4 +72,17 @@ export function sha256Items(files: Record<string, string | Uint8Array>): SignedI
 export function writeUnsignedSignature(sigPath: string, s: Serialization, items: readonly SignedItem[]): string {
   writeFileSync(sigPath, JSON.stringify(unsignedBundle(buildStatement('model', s, items))));
   return sigPath;
+}
+
+/** Signs the model at `root` in key mode with our signer; returns the path of its model.sig. */
+export async function signWithKey(root: string, privateKeyPem: string): Promise<string> {
+  const signaturePath = path.join(root, 'model.sig');
+  const pool = new HashPool({ size: 1 });
+  try {
+    const signed = await signModelWithKey(pool, { modelPath: root, privateKeyPem, signaturePath });
+    writeFileSync(signaturePath, JSON.stringify(signed.bundle));
+  } finally {
+    await pool.dispose();
+  }
+  return signaturePath;
 }

@@ -3,10 +3,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HashProgress } from '../../../../../../electron/services/verification/hashing/hash-pool.ts';
-import { HashPool } from '../../../../../../electron/services/verification/hashing/hash-pool.ts';
 import { ModelVerifierWorker } from '../../../../../../electron/services/verification/model-signing/model-verifier-worker.ts';
-import { signModelWithKey } from '../../../../../../electron/services/verification/model-signing/sign.ts';
-import { ecKeyPair, makeModel } from './model-fixtures.ts';
+import { ecKeyPair, makeModel, signWithKey } from './model-fixtures.ts';
 
 const keys = ecKeyPair('P-256');
 const policy = { mode: 'public-key' as const, publicKeyPem: keys.publicKeyPem };
@@ -16,15 +14,7 @@ const files = { 'weights.bin': big, 'config.json': '{"layers": 2}', 'tok/vocab.t
 /** A model signed with our key-mode signer, and the path of its signature. */
 async function signedModel(): Promise<{ root: string; signaturePath: string }> {
   const root = makeModel(files);
-  const signaturePath = path.join(root, 'model.sig');
-  const pool = new HashPool({ size: 1 });
-  try {
-    const signed = await signModelWithKey(pool, { modelPath: root, privateKeyPem: keys.privateKeyPem, signaturePath });
-    writeFileSync(signaturePath, JSON.stringify(signed.bundle));
-  } finally {
-    await pool.dispose();
-  }
-  return { root, signaturePath };
+  return { root, signaturePath: await signWithKey(root, keys.privateKeyPem) };
 }
 
 /** Names of this process's threads (Linux), to see which worker threads are alive. */
@@ -80,13 +70,37 @@ describe('model verifier worker thread', () => {
     expect((await verifier.verify({ modelPath: fresh.root, signaturePath: fresh.signaturePath, policy })).verified).toBe(true);
   });
 
-  it('fails what was running with INTERNAL when the thread dies', async () => {
+  it('fails what was running with an unexpected error, for the log, when the thread dies', async () => {
     const dying = new ModelVerifierWorker({ workerUrl: new URL('data:text/javascript,process.exit(3)') });
     try {
-      await expect(dying.verify({ modelPath: '/tmp', policy })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('exit code 3') });
+      const error = await dying.verify({ modelPath: '/tmp', policy }).catch((e: unknown) => e);
+      // Not an AppError: dispatch() logs it and shows the user its generic text.
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toMatchObject({ name: 'AppError' });
+      expect((error as Error).message).toContain('exited with code 3');
     } finally {
       await dying.dispose();
     }
+  });
+
+  it('brings a bug inside the worker back as an unexpected error with its detail, not as a verdict', async () => {
+    const { root, signaturePath } = await signedModel();
+    // Not valid input (the contract's schema would refuse it): makes the listing throw a TypeError.
+    const error = await verifier.verify({ modelPath: root, signaturePath, policy, ignorePaths: [42 as unknown as string] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toMatchObject({ name: 'AppError' });
+    expect((error as Error).message).toMatch(/failed unexpectedly: TypeError/);
+  });
+
+  it('runs two verifications side by side; cancelling one leaves the other to finish', async () => {
+    const slow = await signedModel();
+    writeFileSync(path.join(slow.root, 'weights.bin'), Buffer.alloc(256 * 1024 * 1024, 2));
+    const quick = await signedModel();
+    const controller = new AbortController();
+    const cancelled = verifier.verify({ modelPath: slow.root, signaturePath: slow.signaturePath, policy }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const finished = verifier.verify({ modelPath: quick.root, signaturePath: quick.signaturePath, policy });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect((await finished).verified).toBe(true);
   });
 
   it('says plainly when a verification needs more memory than its thread may use', async () => {
@@ -114,5 +128,20 @@ describe('model verifier worker thread', () => {
     await expect(own.verify({ modelPath: root, signaturePath, policy })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
     // Thread teardown finishes just after terminate() resolves: a bounded wait.
     await expect.poll(ours, { timeout: 5000 }).toBe(before);
+  });
+
+  it.skipIf(process.platform !== 'linux')('stops its threads by itself once idle', async () => {
+    const ours = (): number => threadNames().filter((n) => ['countersign-ver', 'countersign-has', 'countersign-bun'].includes(n)).length;
+    const before = ours();
+    const brief = new ModelVerifierWorker({ idleMs: 50 });
+    try {
+      const { root, signaturePath } = await signedModel();
+      expect((await brief.verify({ modelPath: root, signaturePath, policy })).verified).toBe(true);
+      await expect.poll(ours, { timeout: 5000 }).toBe(before);
+      // And starts afresh when asked again.
+      expect((await brief.verify({ modelPath: root, signaturePath, policy })).verified).toBe(true);
+    } finally {
+      await brief.dispose();
+    }
   });
 });

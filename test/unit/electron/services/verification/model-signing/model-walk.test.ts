@@ -89,4 +89,11 @@ describe('listing a model folder', () => {
     for (let i = 0; i < 5; i += 1) writeFileSync(path.join(root, `d${i}`, 'f'), '');
     await expect(walkModel(root, { allowSymlinks: false, ignores: [], maxEntries: 3 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
+
+  it('counts folders toward the bound, so a tree of empty folders cannot keep it walking', async () => {
+    const root = makeModel({});
+    for (let i = 0; i < 150; i += 1) mkdirSync(path.join(root, `empty-${i}`));
+    await expect(walkModel(root, { allowSymlinks: false, ignores: [], maxEntries: 5 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await walkModel(root, { allowSymlinks: false, ignores: [], maxEntries: 150 })).entries).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import { createInThreadModelVerifier } from '../../../../../../electron/services
 import { createModelVerificationService } from '../../../../../../electron/services/verification/model-signing/service.ts';
 import { buildStatement, rootDigest } from '../../../../../../electron/services/verification/model-signing/statement.ts';
 import { requireFixture } from '../../../../../support/peers.ts';
-import { makeModel, payloadOnlyVerifier, serialization, sha256Items, unsignedBundle, writeUnsignedSignature } from './model-fixtures.ts';
+import { ecKeyPair, makeModel, payloadOnlyVerifier, serialization, sha256Items, signWithKey, unsignedBundle, writeUnsignedSignature } from './model-fixtures.ts';
 
 const policy = { mode: 'public-key' as const, publicKeyPem: 'unused by the stand-in verifier' };
 
@@ -68,6 +68,25 @@ describe('model verification reports sent to the renderer', () => {
       expect(report.files[0]?.reason).toBe('The content differs from what was signed (the file now has 6 bytes).');
       // Digests from the signature itself are the caller's own input, and stay.
       expect(report.files[1]?.expectedDigest).toBe(sha256Items({ b: 'bravo' })[0]?.digestHex);
+    } finally {
+      await service.dispose();
+    }
+  });
+
+  it('carry no computed digest either when the verification ran in the worker thread, as in the app', async () => {
+    const files = { 'a.bin': 'alpha', 'b.bin': 'bravo' };
+    const root = makeModel(files);
+    const keys = ecKeyPair('P-256');
+    await signWithKey(root, keys.privateKeyPem);
+    writeFileSync(path.join(root, 'a.bin'), 'ALPHA!');
+    const service = createModelVerificationService({ emitProgress: () => {} });
+    try {
+      const report = await service.verifyModel({ jobId: 'worker-redact', modelPath: root, policy: { mode: 'public-key', publicKeyPem: keys.publicKeyPem } });
+      expect(report.signer).toMatchObject({ mode: 'public-key' });
+      expect(report.files.map((f) => [f.path, f.status, f.actualDigest, f.size])).toEqual([
+        ['a.bin', 'modified', null, 6],
+        ['b.bin', 'verified', null, null],
+      ]);
     } finally {
       await service.dispose();
     }
