@@ -20,6 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { HashPool } from '../../electron/services/verification/hashing/hash-pool.ts';
 import { signModelWithKey } from '../../electron/services/verification/model-signing/sign.ts';
 import type { ModelVerificationService } from '../../electron/services/verification/model-signing/service.ts';
@@ -124,6 +125,38 @@ function opensslSingleCore(): number {
   return Number(rate.slice(0, -1)) * 1000;
 }
 
+/**
+ * SHA-256 over data in RAM, on every core at once, with no file reading at all: the most
+ * any file hasher can reach here. openssl speed hashes 8 KiB blocks that stay in the CPU's
+ * cache; a model's bytes stream from memory, which on some machines is slower.
+ */
+async function memoryCeiling(): Promise<number> {
+  const source = `
+    const { parentPort } = require('node:worker_threads');
+    const { createHash, randomFillSync } = require('node:crypto');
+    const data = randomFillSync(Buffer.allocUnsafe(${512 * MIB}));
+    let best = Infinity;
+    for (let run = 0; run < 3; run += 1) {
+      const start = performance.now();
+      const hash = createHash('sha256');
+      for (let at = 0; at < data.length; at += ${2 * MIB}) hash.update(data.subarray(at, at + ${2 * MIB}));
+      hash.digest();
+      best = Math.min(best, (performance.now() - start) / 1000);
+    }
+    parentPort.postMessage(data.length / best);`;
+  const rates = await Promise.all(
+    Array.from({ length: cores }, () => new Promise<number>((resolve, reject) => {
+      const worker = new Worker(source, { eval: true });
+      worker.once('message', (rate: number) => {
+        resolve(rate);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+    })),
+  );
+  return rates.reduce((sum, rate) => sum + rate, 0);
+}
+
 interface OurRun {
   seconds: number;
   cpuSeconds: number;
@@ -222,14 +255,16 @@ async function main(): Promise<void> {
     await service.dispose();
   }
   const single = opensslSingleCore();
+  const ceiling = await memoryCeiling();
   console.log('');
   console.log(`Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)} on ${cores} cores`);
   console.log(`Baseline: openssl speed -evp sha256 (8 KiB) ${gbps(single)} single core × ${cores} = ${gbps(single * cores)}`);
+  console.log(`Ceiling: SHA-256 over data in RAM, no file reads, ${cores} threads at once: ${gbps(ceiling)} = ${(ceiling / (single * cores)).toFixed(2)} × baseline`);
   const [large, small] = measured.map((m) => print(m, single));
   if (!large || !small) return;
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   console.log('');
-  console.log(`Targets: large model ≥ 0.9 × baseline: ${met(large.ratio >= 0.9)} (${large.ratio.toFixed(2)})`);
+  console.log(`Targets: large model ≥ 0.9 × baseline: ${met(large.ratio >= 0.9)} (${large.ratio.toFixed(2)}; ${((large.ratio * single * cores) / ceiling).toFixed(2)} × the in-RAM ceiling)`);
   console.log(`         ahead of sha256sum and the reference on both models: ${met(large.ahead && small.ahead)}${measured.some((m) => m.reference.seconds === null) ? ' (reference not measured)' : ''}`);
   console.log(`         worst main-loop stall on the large model < 20 ms: ${met(large.stallMs < 20)}`);
   console.log(`         worst main-loop stall on the small-files model < 20 ms: ${met(small.stallMs < 20)}`);
