@@ -1,6 +1,7 @@
-// A pool of hash worker threads sized to the machine. The main thread only schedules and
-// counts; every byte is read and hashed in a worker, so the event loop never stalls on a
-// model however large. One pool serves many jobs (one per verification) at once.
+// A pool of hash worker threads sized to the machine. The thread that owns it (in the app,
+// the model-verify worker) only schedules and counts; every byte is read and hashed in a
+// hash worker, so no event loop stalls on a model however large. One pool serves many jobs
+// (one per verification) at once.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors.ts';
@@ -79,7 +80,7 @@ const BATCHES_PER_WORKER = 2;
 const BATCH_BYTES = 4 * 1024 * 1024;
 const BATCH_MAX_RANGES = 256;
 
-/** A worker pool for file hashing. Create one per process; call dispose() at the end. */
+/** A worker pool for file hashing. Create one per owning thread; call dispose() at the end. */
 export class HashPool {
   readonly size: number;
   readonly #workerUrl: URL;
