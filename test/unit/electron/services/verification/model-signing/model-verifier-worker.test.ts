@@ -117,7 +117,8 @@ describe('model verifier worker thread', () => {
   it.skipIf(process.platform !== 'linux')('stops its own threads, hash and bundle threads included, on dispose', async () => {
     // Thread names are cut to 15 characters: countersign-ver(ify), -has(h), -bun(dle).
     const ours = (): number => threadNames().filter((n) => ['countersign-ver', 'countersign-has', 'countersign-bun'].includes(n)).length;
-    const before = ours(); // the shared verifier's threads, idle during this test
+    // The shared verifier's threads, idle here (they may only stop, on their own idle timers).
+    const before = ours();
     const own = new ModelVerifierWorker();
     const { root, signaturePath } = await signedModel();
     await own.verify({ modelPath: root, signaturePath, policy });
@@ -127,7 +128,7 @@ describe('model verifier worker thread', () => {
     await pending;
     await expect(own.verify({ modelPath: root, signaturePath, policy })).rejects.toMatchObject({ code: 'NOT_AVAILABLE' });
     // Thread teardown finishes just after terminate() resolves: a bounded wait.
-    await expect.poll(ours, { timeout: 5000 }).toBe(before);
+    await expect.poll(ours, { timeout: 5000 }).toBeLessThanOrEqual(before);
   });
 
   it.skipIf(process.platform !== 'linux')('stops its threads by itself once idle', async () => {
@@ -137,7 +138,7 @@ describe('model verifier worker thread', () => {
     try {
       const { root, signaturePath } = await signedModel();
       expect((await brief.verify({ modelPath: root, signaturePath, policy })).verified).toBe(true);
-      await expect.poll(ours, { timeout: 5000 }).toBe(before);
+      await expect.poll(ours, { timeout: 5000 }).toBeLessThanOrEqual(before);
       // And starts afresh when asked again.
       expect((await brief.verify({ modelPath: root, signaturePath, policy })).verified).toBe(true);
     } finally {
